@@ -1,0 +1,42 @@
+// App-wide facts: version and data folder, and how the API key is held.
+import type { StateCreator } from 'zustand'
+import type { AppInfo, KeyStatus } from '@shared/ipc/types'
+import { errorMessage, ipc } from '../lib/ipc'
+import type { Store } from './index'
+
+export interface AppSlice {
+  info: AppInfo | null
+  keyStatus: KeyStatus | null
+  keyError: string | null
+  keyBusy: boolean
+  loadApp: () => Promise<void>
+  saveApiKey: (key: string) => Promise<boolean>
+  clearApiKey: () => Promise<void>
+}
+
+export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set) => {
+  const guarded = async (work: () => Promise<KeyStatus>): Promise<boolean> => {
+    set({ keyBusy: true, keyError: null })
+    try {
+      set({ keyStatus: await work(), keyBusy: false })
+      return true
+    } catch (err) {
+      set({ keyError: errorMessage(err), keyBusy: false })
+      return false
+    }
+  }
+  return {
+    info: null,
+    keyStatus: null,
+    keyError: null,
+    keyBusy: false,
+    loadApp: async () => {
+      const [info, keyStatus] = await Promise.all([ipc.appInfo(), ipc.hasApiKey()])
+      set({ info, keyStatus })
+    },
+    saveApiKey: (key) => guarded(() => ipc.setApiKey(key)),
+    clearApiKey: async () => {
+      await guarded(() => ipc.clearApiKey())
+    },
+  }
+}

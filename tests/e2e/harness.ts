@@ -1,0 +1,108 @@
+// Runs the built renderer (out/renderer) in Debian's headless Chromium with window.api provided
+// by forwarding each bridge method to the same dispatch() the app registers on ipcMain: real
+// services, real SQLite, real emulator. Only the transport differs from Electron's IPC.
+import { createServer, type Server } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { existsSync, mkdirSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { API_METHODS, API_SUBSCRIPTIONS, type Push } from '@shared/ipc/contract'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
+import { resolveInside } from '../../src/main/safePath'
+import { setLogSink } from '../../src/main/log'
+import { createServices, type Services } from '../../src/main/services'
+import { testEncryptor } from '../support/testEncryptor'
+import { tempDir } from '../support/tempDir'
+
+const RENDERER = join(process.cwd(), 'out/renderer')
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts')
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+]
+
+function serveRenderer(): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (req, res) => {
+    const file = resolveInside(RENDERER, new URL(req.url ?? '/', 'http://x').pathname)
+    if (!file) return void res.writeHead(404).end()
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY })
+      res.end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html` })),
+  )
+}
+
+export interface Harness {
+  page: Page
+  services: Services
+  pageErrors: string[]
+  push<C extends keyof Push>(channel: C, ...payload: Parameters<Push[C]>): Promise<void>
+  screenshot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function launch(opts: { dataDir?: string } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
+  setLogSink(() => {}, 'error')
+  const dir = opts.dataDir ? null : tempDir('earmark-e2e-')
+  const services = createServices({ dataDir: opts.dataDir ?? dir!.path, encryptor: testEncryptor(), version: '0.1.0', electron: null })
+  const { server, url } = await serveRenderer()
+  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+  const pageErrors: string[] = []
+  page.on('pageerror', (err) => pageErrors.push(err.message))
+  page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()))
+  await page.exposeFunction('__earmarkInvoke', (channel: string, args: unknown[]) => services.dispatch(channel, args))
+  await page.addInitScript(
+    ({ methods, subs }) => {
+      const w = window as unknown as Record<string, unknown> & { __earmarkInvoke: (c: string, a: unknown[]) => Promise<unknown> }
+      const api: Record<string, unknown> = {}
+      for (const [method, channel] of Object.entries(methods)) api[method] = (...args: unknown[]) => w.__earmarkInvoke(channel, args)
+      for (const [name, channel] of Object.entries(subs)) {
+        api[name] = (listener: (...a: unknown[]) => void) => {
+          const handler = (e: Event) => {
+            const detail = (e as CustomEvent<{ channel: string; payload: unknown[] }>).detail
+            if (detail.channel === channel) listener(...detail.payload)
+          }
+          window.addEventListener('__earmark_push', handler)
+          return () => window.removeEventListener('__earmark_push', handler)
+        }
+      }
+      Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
+    },
+    { methods: API_METHODS, subs: API_SUBSCRIPTIONS },
+  )
+  await page.goto(url)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return {
+    page,
+    services,
+    pageErrors,
+    push: async (channel, ...payload) => {
+      await page.evaluate(({ channel, payload }) => {
+        window.dispatchEvent(new CustomEvent('__earmark_push', { detail: { channel, payload } }))
+      }, { channel, payload })
+    },
+    screenshot: async (name) => {
+      const path = join(ARTIFACTS, `${name}.png`)
+      await page.screenshot({ path })
+      return path
+    },
+    close: async () => {
+      await browser.close()
+      await new Promise((r) => server.close(r))
+      services.close()
+      dir?.cleanup()
+    },
+  }
+}
