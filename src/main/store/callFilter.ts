@@ -1,0 +1,83 @@
+// Turns a CallQuery's filters into one SQL WHERE clause over `calls` with bound values (never
+// concatenated). Facets call it with one dimension left out, so each facet counts what the
+// user would get by picking that value.
+import type { CallQuery } from '@shared/query'
+
+export interface Where {
+  sql: string
+  params: unknown[]
+}
+
+export type FacetDimension = 'statuses' | 'types' | 'reasons' | 'agentIds' | 'campaignIds'
+
+const COLUMN_OF: Record<FacetDimension, string> = {
+  statuses: 'status',
+  types: 'type',
+  reasons: 'disconnect_reason',
+  agentIds: 'agent_id',
+  campaignIds: 'campaign_id',
+}
+
+/** Words for FTS5: each quoted (so operators in user text are literal), the last one a prefix. */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu)
+  if (!words?.length) return null
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
+}
+
+export function buildWhere(q: CallQuery, omit?: FacetDimension): Where {
+  const parts: string[] = []
+  const params: unknown[] = []
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql)
+    params.push(...values)
+  }
+  for (const dim of Object.keys(COLUMN_OF) as FacetDimension[]) {
+    const values = q[dim]
+    if (dim === omit || !values?.length) continue
+    add(`${COLUMN_OF[dim]} IN (${values.map(() => '?').join(',')})`, ...values)
+  }
+  if (q.createdFrom) add('created_ms >= ?', Date.parse(q.createdFrom))
+  if (q.createdTo) add('created_ms <= ?', Date.parse(q.createdTo))
+  if (q.durationMin !== undefined) add('duration_s >= ?', q.durationMin)
+  if (q.durationMax !== undefined) add('duration_s <= ?', q.durationMax)
+  if (q.costMin !== undefined) add('cost_credits >= ?', q.costMin)
+  if (q.costMax !== undefined) add('cost_credits <= ?', q.costMax)
+  if (q.latencyMin !== undefined) add('avg_latency_ms >= ?', q.latencyMin)
+  if (q.latencyMax !== undefined) add('avg_latency_ms <= ?', q.latencyMax)
+  if (q.hasRecording !== undefined) add('has_recording = ?', q.hasRecording ? 1 : 0)
+  if (q.isTest !== undefined) add('is_test = ?', q.isTest ? 1 : 0)
+  for (const d of q.dispositions ?? []) {
+    if (!d.values.length) continue
+    add(
+      `id IN (SELECT call_id FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')}))`,
+      d.identifier,
+      ...d.values,
+    )
+  }
+  const text = q.text?.trim()
+  if (text) addText(text, add)
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
+}
+
+function addText(text: string, add: (sql: string, ...values: unknown[]) => void): void {
+  const alternatives: string[] = []
+  const values: unknown[] = []
+  const fts = ftsQuery(text)
+  if (fts) {
+    alternatives.push('SELECT call_id FROM call_text WHERE call_text MATCH ?')
+    values.push(fts)
+  }
+  const needle = text.replace(/\s+/g, '')
+  if (needle.length >= 3) {
+    // The trigram index answers substring questions about ids and phone numbers.
+    alternatives.push('SELECT call_id FROM call_ids WHERE call_ids MATCH ?')
+    values.push(`"${needle.replace(/"/g, '""')}"`)
+  } else if (needle.length > 0) {
+    alternatives.push("SELECT id FROM calls WHERE id LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' OR to_number LIKE ? ESCAPE '\\'")
+    const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+    values.push(like, like, like)
+  }
+  if (alternatives.length) add(`id IN (${alternatives.join(' UNION ')})`, ...values)
+  else add('0')
+}

@@ -1,0 +1,145 @@
+// Reads of the call list for the renderer, the CLI and the bench: filtered, sorted, paged rows
+// with a total, facet counts, and one call with its detail. Answers come from the cache only.
+import { HIGHLIGHT_END, HIGHLIGHT_START, type CallFacets, type CallPage, type CallQuery, type CallRow, type FacetCount } from '@shared/query'
+import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
+import type { Db } from './db'
+import { buildWhere, ftsQuery, type FacetDimension } from './callFilter'
+
+const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
+  createdAt: 'created_ms',
+  updatedAt: 'updated_ms',
+  duration: 'duration_s',
+  cost: 'cost_credits',
+  latency: 'avg_latency_ms',
+  status: 'status',
+  type: 'type',
+  agent: 'agent_name',
+  from: 'from_number',
+  to: 'to_number',
+  reason: 'disconnect_reason',
+  id: 'id',
+}
+
+const ROW_COLUMNS = `id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
+  disconnect_reason, cost_credits, avg_latency_ms, summary, has_recording, is_test, detail_state`
+
+interface RowRecord {
+  id: string
+  status: string
+  type: string
+  created_at: string
+  duration_s: number
+  from_number: string
+  to_number: string
+  agent_id: string | null
+  agent_name: string | null
+  campaign_id: string | null
+  disconnect_reason: string | null
+  cost_credits: number | null
+  avg_latency_ms: number | null
+  summary: string | null
+  has_recording: number
+  is_test: number
+  detail_state: string
+}
+
+export const DEFAULT_PAGE = 100
+
+export class CallQueryService {
+  private readonly prepared = new Map<string, ReturnType<Db['prepare']>>()
+
+  constructor(private readonly db: Db) {}
+
+  /** Queries differ only by which filters are set, so a handful of shapes cover all calls. */
+  private stmt(sql: string): ReturnType<Db['prepare']> {
+    let s = this.prepared.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      if (this.prepared.size > 200) this.prepared.clear()
+      this.prepared.set(sql, s)
+    }
+    return s
+  }
+
+  list(q: CallQuery): CallPage {
+    const where = buildWhere(q)
+    const offset = q.offset ?? 0
+    const limit = q.limit ?? DEFAULT_PAGE
+    const column = SORT_SQL[q.sortBy ?? 'createdAt']
+    const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
+    // NULLs last in either direction; id breaks ties so paging is stable.
+    const records = this.stmt(`SELECT ${ROW_COLUMNS} FROM calls ${where.sql} ORDER BY ${column} IS NULL, ${column} ${order}, id ${order} LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset) as RowRecord[]
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM calls ${where.sql}`).get(...where.params) as { n: number }).n
+    const snippets = q.text ? this.snippets(q.text, records.map((r) => r.id)) : new Map<string, string>()
+    return { rows: records.map((r) => toRow(r, snippets.get(r.id) ?? null)), total, offset, limit }
+  }
+
+  private snippets(text: string, ids: string[]): Map<string, string> {
+    const fts = ftsQuery(text)
+    if (!fts || ids.length === 0) return new Map()
+    const rows = this.stmt(
+        `SELECT call_id, snippet(call_text, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 14) AS s
+         FROM call_text WHERE call_text MATCH ? AND call_id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(fts, ...ids) as { call_id: string; s: string }[]
+    return new Map(rows.map((r) => [r.call_id, r.s]))
+  }
+
+  facets(q: CallQuery): CallFacets {
+    const count = (dim: FacetDimension, column: string, label = column): FacetCount[] => {
+      const where = buildWhere(q, dim)
+      const rows = this.stmt(`SELECT ${column} AS value, MAX(${label}) AS label, COUNT(*) AS n FROM calls ${where.sql} GROUP BY ${column} ORDER BY n DESC, value`)
+        .all(...where.params) as { value: string | null; label: string | null; n: number }[]
+      return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, label: r.label ?? r.value!, count: r.n }))
+    }
+    return {
+      statuses: count('statuses', 'status'),
+      types: count('types', 'type'),
+      reasons: count('reasons', 'disconnect_reason'),
+      agents: count('agentIds', 'agent_id', 'agent_name'),
+      campaigns: count('campaignIds', 'campaign_id'),
+    }
+  }
+
+  get(id: string): { call: CallSummary | CallDetail; hasDetail: boolean } | null {
+    const row = this.stmt(
+        `SELECT c.summary_json, d.detail_json, d.transcript_json FROM calls c
+         LEFT JOIN call_details d ON d.call_id = c.id WHERE c.id = ?`,
+      )
+      .get(id) as { summary_json: string; detail_json: string | null; transcript_json: string | null } | undefined
+    if (!row) return null
+    const summary = JSON.parse(row.summary_json) as CallSummary
+    if (!row.detail_json || !row.transcript_json) return { call: summary, hasDetail: false }
+    const detail = JSON.parse(row.detail_json) as Omit<CallDetail, keyof CallSummary | 'transcript'>
+    const transcript = JSON.parse(row.transcript_json) as TranscriptTurn[]
+    return { call: { ...summary, ...detail, transcript }, hasDetail: true }
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM calls').get() as { n: number }).n
+  }
+}
+
+function toRow(r: RowRecord, snippet: string | null): CallRow {
+  return {
+    id: r.id,
+    status: r.status,
+    type: r.type,
+    createdAt: r.created_at,
+    durationS: r.duration_s,
+    from: r.from_number,
+    to: r.to_number,
+    agentId: r.agent_id,
+    agentName: r.agent_name,
+    campaignId: r.campaign_id,
+    disconnectReason: r.disconnect_reason,
+    costCredits: r.cost_credits,
+    avgLatencyMs: r.avg_latency_ms,
+    summary: r.summary,
+    snippet,
+    hasRecording: r.has_recording === 1,
+    isTest: r.is_test === 1,
+    hasDetail: r.detail_state === 'fetched',
+  }
+}

@@ -1,0 +1,187 @@
+// Writes of the cache: calls from the list/search endpoints and details from the detail endpoint.
+// Every batch is one synchronous transaction with statements prepared once; the full-text rows
+// and the per-call disposition rows are kept in step inside the same transaction.
+import { createHash } from 'node:crypto'
+import type { CallDetail, CallSummary } from '@shared/domain'
+import type { Db } from './db'
+
+export interface UpsertCounts {
+  inserted: number
+  updated: number
+  unchanged: number
+}
+
+const hash = (text: string) => createHash('sha1').update(text).digest('base64')
+const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
+
+export class CallsRepo {
+  private readonly stmts
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      hashOf: db.prepare<[string], { list_hash: string; detail_state: string }>('SELECT list_hash, detail_state FROM calls WHERE id = ?'),
+      summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM calls WHERE id = ?'),
+      upsert: db.prepare(`
+        INSERT INTO calls (id, db_id, status, type, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
+          created_at, created_ms, updated_ms, disconnect_reason, failure_reason, cost_credits, recording_url,
+          recording_dual_url, has_recording, retry_count, retry_attempt, retry_call_id, is_test, version_id,
+          version_number, summary, avg_latency_ms, summary_json, raw_json, list_hash, detail_state, synced_ms)
+        VALUES (@id, @db_id, @status, @type, @duration_s, @from_number, @to_number, @agent_id, @agent_name, @campaign_id,
+          @created_at, @created_ms, @updated_ms, @disconnect_reason, @failure_reason, @cost_credits, @recording_url,
+          @recording_dual_url, @has_recording, @retry_count, @retry_attempt, @retry_call_id, @is_test, @version_id,
+          @version_number, @summary, @avg_latency_ms, @summary_json, @raw_json, @list_hash, @detail_state, @synced_ms)
+        ON CONFLICT (id) DO UPDATE SET db_id = excluded.db_id, status = excluded.status, type = excluded.type,
+          duration_s = excluded.duration_s, from_number = excluded.from_number, to_number = excluded.to_number,
+          agent_id = excluded.agent_id, agent_name = COALESCE(excluded.agent_name, calls.agent_name),
+          campaign_id = excluded.campaign_id, created_at = excluded.created_at, created_ms = excluded.created_ms,
+          updated_ms = excluded.updated_ms, disconnect_reason = excluded.disconnect_reason,
+          failure_reason = excluded.failure_reason, cost_credits = excluded.cost_credits,
+          recording_url = excluded.recording_url, recording_dual_url = excluded.recording_dual_url,
+          has_recording = excluded.has_recording, retry_count = excluded.retry_count,
+          retry_attempt = excluded.retry_attempt, retry_call_id = excluded.retry_call_id, is_test = excluded.is_test,
+          version_id = excluded.version_id, version_number = COALESCE(excluded.version_number, calls.version_number),
+          summary = COALESCE(excluded.summary, calls.summary), avg_latency_ms = COALESCE(excluded.avg_latency_ms, calls.avg_latency_ms),
+          summary_json = excluded.summary_json, raw_json = excluded.raw_json, list_hash = excluded.list_hash,
+          detail_state = excluded.detail_state, synced_ms = excluded.synced_ms`),
+      deleteText: db.prepare('DELETE FROM call_text WHERE call_id = ?'),
+      insertText: db.prepare('INSERT INTO call_text (call_id, summary, transcript) VALUES (?, ?, ?)'),
+      transcriptOf: db.prepare<[string], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_id = ?'),
+      deleteIds: db.prepare('DELETE FROM call_ids WHERE call_id = ?'),
+      insertIds: db.prepare('INSERT INTO call_ids (call_id, ids) VALUES (?, ?)'),
+      deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_id = ?'),
+      insertDisposition: db.prepare('INSERT OR REPLACE INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
+      upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
+      upsertCampaign: db.prepare('INSERT INTO campaigns (id) VALUES (?) ON CONFLICT (id) DO NOTHING'),
+      upsertDetail: db.prepare(`INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO UPDATE SET detail_json = excluded.detail_json,
+        transcript_json = excluded.transcript_json, turn_count = excluded.turn_count, raw_json = excluded.raw_json,
+        fetched_ms = excluded.fetched_ms`),
+      markDetail: db.prepare('UPDATE calls SET detail_state = ?, detail_error = ? WHERE id = ?'),
+    }
+  }
+
+  /**
+   * Stores list or search items. A call whose raw JSON is unchanged is left alone. Search items
+   * lack the disposition map and version number, so those are kept from the stored call.
+   */
+  upsertSummaries(calls: CallSummary[], raws: Record<string, unknown>[], opts: { source?: 'list' | 'search'; now?: number } = {}): UpsertCounts {
+    const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 }
+    const now = opts.now ?? Date.now()
+    this.db.transaction(() => {
+      calls.forEach((fresh, i) => {
+        const call = opts.source === 'search' ? this.keepListOnlyFields(fresh) : fresh
+        const rawJson = JSON.stringify(raws[i] ?? {})
+        const listHash = hash(rawJson)
+        const before = this.stmts.hashOf.get(call.id)
+        if (before?.list_hash === listHash) {
+          counts.unchanged++
+          return
+        }
+        // A changed call needs its detail again (new transcript, analytics or recording).
+        const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
+        this.stmts.upsert.run(summaryRow(call, rawJson, listHash, detailState, now))
+        this.indexSummary(call, !before)
+        if (before) counts.updated++
+        else counts.inserted++
+      })
+    })()
+    return counts
+  }
+
+  private keepListOnlyFields(call: CallSummary): CallSummary {
+    const stored = this.stmts.summaryOf.get(call.id)
+    if (!stored) return call
+    const before = JSON.parse(stored.summary_json) as CallSummary
+    return {
+      ...call,
+      dispositions: Object.keys(call.dispositions).length ? call.dispositions : before.dispositions,
+      versionNumber: call.versionNumber ?? before.versionNumber,
+    }
+  }
+
+  private indexSummary(call: CallSummary, isNew: boolean): void {
+    if (!isNew) this.stmts.deleteIds.run(call.id)
+    this.stmts.insertIds.run(call.id, [call.id, call.from, call.to].join(' '))
+    if (!isNew) this.stmts.deleteText.run(call.id)
+    const transcript = isNew ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
+    this.stmts.insertText.run(call.id, call.summary ?? '', transcript ? transcriptText(JSON.parse(transcript)) : '')
+    this.stmts.deleteDispositions.run(call.id)
+    const confidence = new Map(call.dispositionResults.map((d) => [d.identifier, d.confidence]))
+    const values = { ...call.dispositions }
+    for (const d of call.dispositionResults) values[d.identifier] ??= d.value
+    for (const [identifier, value] of Object.entries(values)) {
+      this.stmts.insertDisposition.run(call.id, identifier, value, confidence.get(identifier) ?? null)
+    }
+    if (call.agentId) this.stmts.upsertAgent.run(call.agentId, call.agentName)
+    if (call.campaignId) this.stmts.upsertCampaign.run(call.campaignId)
+  }
+
+  /** Stores details fetched from GET /conversation/{id}; the call's summary is refreshed too. */
+  saveDetails(items: { call: CallDetail; raw: Record<string, unknown> }[], now = Date.now()): void {
+    this.db.transaction(() => {
+      for (const { call, raw } of items) {
+        const { transcript, events, variables, agent, voice, slmModel, ...summary } = call
+        this.upsertSummaryFromDetail(summary, raw, now)
+        const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
+        this.stmts.upsertDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, JSON.stringify(raw), now)
+        this.stmts.deleteText.run(call.id)
+        this.stmts.insertText.run(call.id, call.summary ?? '', transcriptText(transcript))
+        this.stmts.markDetail.run('fetched', null, call.id)
+      }
+    })()
+  }
+
+  /** The detail carries the summary fields too; keep the row current without touching list_hash. */
+  private upsertSummaryFromDetail(summary: CallSummary, raw: Record<string, unknown>, now: number): void {
+    const before = this.stmts.hashOf.get(summary.id)
+    if (before) return
+    const rawJson = JSON.stringify(raw)
+    this.stmts.upsert.run(summaryRow(summary, rawJson, hash(rawJson), 'missing', now))
+    this.indexSummary(summary, true)
+  }
+
+  markDetailFailed(callId: string, message: string): void {
+    this.stmts.markDetail.run('failed', message.slice(0, 500), callId)
+  }
+}
+
+export function transcriptText(turns: { text: string }[]): string {
+  return turns.map((t) => t.text).join('\n')
+}
+
+function summaryRow(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number) {
+  return {
+    id: call.id,
+    db_id: call.dbId,
+    status: call.status,
+    type: call.type,
+    duration_s: call.durationS,
+    from_number: call.from,
+    to_number: call.to,
+    agent_id: call.agentId,
+    agent_name: call.agentName,
+    campaign_id: call.campaignId,
+    created_at: call.createdAt,
+    created_ms: ms(call.createdAt) ?? 0,
+    updated_ms: ms(call.updatedAt),
+    disconnect_reason: call.disconnectReason,
+    failure_reason: call.failureReason,
+    cost_credits: call.costCredits,
+    recording_url: call.recordingUrl,
+    recording_dual_url: call.recordingDualUrl,
+    has_recording: call.recordingUrl || call.recordingDualUrl ? 1 : 0,
+    retry_count: call.retryCount,
+    retry_attempt: call.retryAttemptNumber,
+    retry_call_id: call.retryCallId,
+    is_test: call.isTest ? 1 : 0,
+    version_id: call.versionId,
+    version_number: call.versionNumber,
+    summary: call.summary,
+    avg_latency_ms: call.latency?.avgMs ?? null,
+    summary_json: JSON.stringify(call),
+    raw_json: rawJson,
+    list_hash: listHash,
+    detail_state: detailState,
+    synced_ms: now,
+  }
+}

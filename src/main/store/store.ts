@@ -1,0 +1,37 @@
+// Opens the cache and the workspace together and hands out their repositories.
+import type { DataPaths } from '../paths'
+import { CallQueryService } from './callQuery.service'
+import { CallsRepo } from './calls.repo'
+import { openCache, openWorkspace, type Db } from './db'
+import { SyncStateRepo } from './syncState.repo'
+
+export interface Store {
+  cache: Db
+  workspace: Db
+  calls: CallsRepo
+  query: CallQueryService
+  syncState: SyncStateRepo
+  close(): void
+}
+
+export function openStore(paths: Pick<DataPaths, 'cacheDb' | 'workspaceDb'>): Store {
+  const workspace = openWorkspace(paths.workspaceDb)
+  let cache: Db
+  try {
+    cache = openCache(paths.cacheDb)
+  } catch (err) {
+    workspace.close()
+    throw err
+  }
+  return {
+    cache,
+    workspace,
+    calls: new CallsRepo(cache),
+    query: new CallQueryService(cache),
+    syncState: new SyncStateRepo(cache),
+    close: () => {
+      cache.close()
+      workspace.close()
+    },
+  }
+}
