@@ -3,7 +3,8 @@
 // (better-sqlite3 is native). The renderer is a plain Vite + React app.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
 const root = import.meta.dirname

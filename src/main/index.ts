@@ -2,7 +2,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, safeStorage } from 'electron'
 import { APP_ORIGIN, registerSchemes, serveRenderer } from './appProtocol'
-import { registerIpc } from './ipc/handle'
+import { push, registerIpc } from './ipc/handle'
+import { startBackgroundSync } from './sync/background'
 import { installMenu } from './menu'
 import { logger } from './log'
 import { APP_NAME, defaultDataDir } from './paths'
@@ -48,7 +49,12 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(import.meta.dirname, '../renderer'))
     services = createServices({ dataDir, encryptor: safeStorage, version: app.getVersion(), electron: process.versions.electron ?? null })
     registerIpc(services.dispatch, { webContents: () => win?.webContents ?? null, origins })
+    services.onSyncProgress((p) => push(win?.webContents ?? null, 'sync:progress', p))
     open()
+    const s = services
+    s.resume()
+      .catch((err: unknown) => log.warn('the demo workspace could not be restarted', err))
+      .finally(() => startBackgroundSync(s))
     log.info(`Earmark ${app.getVersion()} started, data in ${dataDir}`)
   })
 

@@ -2,10 +2,20 @@
 // tests all build the same graph here; only the Encryptor (safeStorage or a stand-in) and the
 // data folder differ.
 import { mkdirSync } from 'node:fs'
+import type { SyncProgress } from '@shared/sync'
+import { AtomsClient } from './atoms/client'
 import { appHandlers, settingsHandlers } from './ipc/app.ipc'
+import { callsHandlers, syncHandlers } from './ipc/calls.ipc'
+import { workspaceHandlers } from './ipc/workspace.ipc'
+import { DemoWorkspace } from './demo'
+import { ViewsRepo } from './store/views.repo'
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch'
+import { RecordingService } from './media/recordings.service'
 import { dataPaths, type DataPaths } from './paths'
 import { ApiKeyService, type Encryptor } from './secrets/apiKey.service'
+import { SettingsRepo } from './store/settings.repo'
+import { openStore, type Store } from './store/store'
+import { SyncEngine } from './sync/syncEngine'
 
 export interface ServicesOptions {
   dataDir: string
@@ -17,6 +27,13 @@ export interface ServicesOptions {
 export interface Services {
   paths: DataPaths
   keys: ApiKeyService
+  store: Store
+  settings: SettingsRepo
+  /** The sync engine for the current key and base URL, or null without a key. */
+  sync(): SyncEngine | null
+  onSyncProgress(listener: (p: SyncProgress) => void): () => void
+  /** Restarts the demo emulator when the workspace was left in demo mode. */
+  resume(): Promise<void>
   handlers: Handlers
   dispatch: Dispatch
   close(): void
@@ -26,6 +43,26 @@ export function createServices(opts: ServicesOptions): Services {
   const paths = dataPaths(opts.dataDir)
   mkdirSync(paths.root, { recursive: true })
   const keys = new ApiKeyService(paths.apiKeyFile, opts.encryptor)
+  const store = openStore(paths)
+  const settings = new SettingsRepo(store.workspace)
+  const views = new ViewsRepo(store.workspace)
+  const demo = new DemoWorkspace()
+  const listeners = new Set<(p: SyncProgress) => void>()
+
+  let engine: { baseUrl: string; sync: SyncEngine } | null = null
+  const sync = (): SyncEngine | null => {
+    if (!keys.getKey()) return null
+    const { baseUrl } = settings.get()
+    if (engine?.baseUrl !== baseUrl) {
+      engine?.sync.cancel()
+      const client = new AtomsClient({ apiKey: () => keys.getKey(), baseUrl })
+      const next = new SyncEngine(client, store, new RecordingService(client, store, paths.recordings))
+      next.onProgress((p) => listeners.forEach((l) => l(p)))
+      engine = { baseUrl, sync: next }
+    }
+    return engine.sync
+  }
+
   const info = () => ({
     name: 'Earmark',
     version: opts.version,
@@ -33,6 +70,33 @@ export function createServices(opts: ServicesOptions): Services {
     dataDir: paths.root,
     electron: opts.electron,
   })
-  const handlers: Handlers = { ...appHandlers(info), ...settingsHandlers(keys) }
-  return { paths, keys, handlers, dispatch: createDispatch(handlers), close: () => {} }
+  const handlers: Handlers = {
+    ...appHandlers(info),
+    ...settingsHandlers(keys),
+    ...callsHandlers(store, sync),
+    ...syncHandlers(sync),
+    ...workspaceHandlers({ keys, settings, views, demo, sync }),
+  }
+  return {
+    paths,
+    keys,
+    store,
+    settings,
+    sync,
+    onSyncProgress: (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+    resume: async () => {
+      if (!settings.get().demo) return
+      settings.update({ baseUrl: await demo.start() })
+    },
+    handlers,
+    dispatch: createDispatch(handlers),
+    close: () => {
+      engine?.sync.cancel()
+      void demo.stop()
+      store.close()
+    },
+  }
 }

@@ -15,7 +15,23 @@ const api: Api = {
   setApiKey: (key) => ipcRenderer.invoke('settings:setApiKey', key),
   hasApiKey: () => ipcRenderer.invoke('settings:hasApiKey'),
   clearApiKey: () => ipcRenderer.invoke('settings:clearApiKey'),
+  getSettings: () => ipcRenderer.invoke('settings:get'),
+  updateSettings: (patch) => ipcRenderer.invoke('settings:update', patch),
+  connect: (apiKey) => ipcRenderer.invoke('workspace:connect', apiKey),
+  openDemo: () => ipcRenderer.invoke('workspace:openDemo'),
+  listViews: () => ipcRenderer.invoke('views:list'),
+  saveView: (view) => ipcRenderer.invoke('views:save', view),
+  deleteView: (id) => ipcRenderer.invoke('views:delete', id),
+  getListState: () => ipcRenderer.invoke('ui:getListState'),
+  setListState: (state) => ipcRenderer.invoke('ui:setListState', state),
+  listCalls: (query) => ipcRenderer.invoke('calls:list', query),
+  callFacets: (query) => ipcRenderer.invoke('calls:facets', query),
+  getCall: (callId) => ipcRenderer.invoke('calls:get', callId),
+  startSync: () => ipcRenderer.invoke('sync:start'),
+  cancelSync: () => ipcRenderer.invoke('sync:cancel'),
+  syncStatus: () => ipcRenderer.invoke('sync:status'),
   onNotice: (listener) => subscribe('app:notice', listener),
+  onSyncProgress: (listener) => subscribe('sync:progress', listener),
 }
 
 contextBridge.exposeInMainWorld('api', api)

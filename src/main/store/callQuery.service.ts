@@ -2,6 +2,7 @@
 // with a total, facet counts, and one call with its detail. Answers come from the cache only.
 import { HIGHLIGHT_END, HIGHLIGHT_START, type CallFacets, type CallPage, type CallQuery, type CallRow, type FacetCount } from '@shared/query'
 import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
 import { buildWhere, ftsQuery, type FacetDimension } from './callFilter'
 
@@ -46,12 +47,12 @@ interface RowRecord {
 export const DEFAULT_PAGE = 100
 
 export class CallQueryService {
-  private readonly prepared = new Map<string, ReturnType<Db['prepare']>>()
+  private readonly prepared = new Map<string, Statement<unknown[]>>()
 
   constructor(private readonly db: Db) {}
 
   /** Queries differ only by which filters are set, so a handful of shapes cover all calls. */
-  private stmt(sql: string): ReturnType<Db['prepare']> {
+  private stmt(sql: string): Statement<unknown[]> {
     let s = this.prepared.get(sql)
     if (!s) {
       s = this.db.prepare(sql)
@@ -114,6 +115,17 @@ export class CallQueryService {
     const detail = JSON.parse(row.detail_json) as Omit<CallDetail, keyof CallSummary | 'transcript'>
     const transcript = JSON.parse(row.transcript_json) as TranscriptTurn[]
     return { call: { ...summary, ...detail, transcript }, hasDetail: true }
+  }
+
+  /** Every matching call in list order, one at a time (exports of 100k calls stay flat in memory). */
+  *summaries(q: CallQuery): Generator<CallSummary> {
+    const where = buildWhere(q)
+    const column = SORT_SQL[q.sortBy ?? 'createdAt']
+    const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
+    const rows = this.db
+      .prepare(`SELECT summary_json FROM calls ${where.sql} ORDER BY ${column} IS NULL, ${column} ${order}, id ${order}`)
+      .iterate(...where.params) as IterableIterator<{ summary_json: string }>
+    for (const row of rows) yield JSON.parse(row.summary_json) as CallSummary
   }
 
   count(): number {

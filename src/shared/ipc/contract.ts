@@ -3,18 +3,37 @@
 // are all derived from it. Adding a channel means: a line in Invoke, a method name in
 // API_METHODS, an argument schema in main/ipc/schemas.ts, a handler, and a preload one-liner.
 import type { Result } from '../errors'
-import type { AppInfo, KeyStatus } from './types'
+import type { CallFacets, CallPage, CallQuery } from '../query'
+import type { ListState, SavedView, SavedViewInput, Settings } from '../settings'
+import type { SyncProgress } from '../sync'
+import type { AppInfo, CallView, KeyStatus } from './types'
 
 export interface Invoke {
   'app:info': () => AppInfo
   'settings:setApiKey': (key: string) => KeyStatus
   'settings:hasApiKey': () => KeyStatus
   'settings:clearApiKey': () => KeyStatus
+  'settings:get': () => Settings
+  'settings:update': (patch: Partial<Settings>) => Settings
+  'workspace:connect': (apiKey: string) => KeyStatus
+  'workspace:openDemo': () => KeyStatus
+  'views:list': () => SavedView[]
+  'views:save': (view: SavedViewInput) => SavedView
+  'views:delete': (id: string) => boolean
+  'ui:getListState': () => ListState | null
+  'ui:setListState': (state: ListState) => void
+  'calls:list': (query: CallQuery) => CallPage
+  'calls:facets': (query: CallQuery) => CallFacets
+  'calls:get': (callId: string) => CallView
+  'sync:start': () => SyncProgress
+  'sync:cancel': () => boolean
+  'sync:status': () => SyncProgress | null
 }
 
 /** Events main pushes to the renderer. */
 export interface Push {
   'app:notice': (notice: { level: 'info' | 'warning' | 'error'; message: string }) => void
+  'sync:progress': (progress: SyncProgress) => void
 }
 
 export type Channel = keyof Invoke
@@ -26,11 +45,27 @@ export const API_METHODS = {
   setApiKey: 'settings:setApiKey',
   hasApiKey: 'settings:hasApiKey',
   clearApiKey: 'settings:clearApiKey',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  connect: 'workspace:connect',
+  openDemo: 'workspace:openDemo',
+  listViews: 'views:list',
+  saveView: 'views:save',
+  deleteView: 'views:delete',
+  getListState: 'ui:getListState',
+  setListState: 'ui:setListState',
+  listCalls: 'calls:list',
+  callFacets: 'calls:facets',
+  getCall: 'calls:get',
+  startSync: 'sync:start',
+  cancelSync: 'sync:cancel',
+  syncStatus: 'sync:status',
 } as const satisfies Record<string, Channel>
 
 /** window.api subscription name → push channel. Each returns an unsubscribe function. */
 export const API_SUBSCRIPTIONS = {
   onNotice: 'app:notice',
+  onSyncProgress: 'sync:progress',
 } as const satisfies Record<string, PushChannel>
 
 type Methods = typeof API_METHODS

@@ -1,4 +1,5 @@
-// Plain data types that cross the bridge for the app and settings channels.
+// Plain data types that cross the bridge for the app, settings and calls channels.
+import type { CallDetail, CallSummary } from '../domain'
 
 export interface AppInfo {
   name: string
@@ -20,4 +21,12 @@ export interface KeyStatus {
   protection: KeyProtection
   /** A sentence for the user when protection is weak or missing, else null. */
   warning: string | null
+}
+
+/** One call as the call view gets it: the detail when cached or just fetched, else the summary. */
+export interface CallView {
+  call: CallSummary | CallDetail
+  hasDetail: boolean
+  /** Why the detail is missing, in words for the user, or null. */
+  detailError: string | null
 }

@@ -1,0 +1,69 @@
+// npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json] [--skip-renderer]
+// Prints one JSON object of figures (with --json, nothing else on stdout). Each scenario runs on
+// real SQLite files in a temporary folder; network scenarios talk to the emulator on 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { setLogSink } from '../src/main/log'
+import { dataPaths } from '../src/main/paths'
+import { openStore } from '../src/main/store/store'
+import { benchIngest } from './scenarios/ingest'
+import { benchQueries } from './scenarios/queries'
+import { benchNetwork } from './scenarios/sync'
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`bench: --${name} must be a positive number, not "${raw}"\n`)
+    process.exit(2)
+  }
+  return n
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      calls: { type: 'string' },
+      'sync-calls': { type: 'string' },
+      rate: { type: 'string' },
+      json: { type: 'boolean' },
+      'skip-renderer': { type: 'boolean' },
+    },
+  })
+  const calls = Math.floor(positive('calls', values.calls, 100_000))
+  const syncCalls = Math.floor(positive('sync-calls', values['sync-calls'], calls))
+  const rate = positive('rate', values.rate, 10)
+  const say = (m: string) => !values.json && process.stderr.write(`bench: ${m}\n`)
+  setLogSink(() => {}, 'error')
+  const root = mkdtempSync(join(tmpdir(), 'earmark-bench-'))
+  const figures: Record<string, unknown> = { calls, node: process.version }
+  try {
+    say(`ingesting ${calls} calls with transcripts`)
+    const store = openStore(dataPaths(join(root, 'ingest')))
+    Object.assign(figures, benchIngest(store, calls))
+    say('list and full-text queries')
+    Object.assign(figures, benchQueries(store, calls))
+    store.close()
+
+    say(`syncing ${syncCalls} calls from the emulator at ${rate} requests/s, then the paging baseline`)
+    const synced = openStore(dataPaths(join(root, 'sync')))
+    Object.assign(figures, await benchNetwork(synced, syncCalls, rate))
+    synced.close()
+
+    if (!values['skip-renderer']) {
+      say('renderer: list updates and scrolling in Chromium')
+      const { benchRenderer } = await import('./renderer')
+      Object.assign(figures, await benchRenderer({ calls }))
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+  process.stdout.write(JSON.stringify(figures, null, values.json ? 0 : 2) + '\n')
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`)
+  process.exit(1)
+})

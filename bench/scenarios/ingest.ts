@@ -1,0 +1,26 @@
+// Ingest: N calls with transcripts written into a real cache file, in the batch sizes sync uses.
+import type { Store } from '../../src/main/store/store'
+import { benchCall } from '../fixtures'
+import { round } from '../stats'
+
+const BATCH = 500
+
+export function benchIngest(store: Store, calls: number) {
+  let listMs = 0
+  let detailMs = 0
+  for (let start = 0; start < calls; start += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, calls - start) }, (_, i) => benchCall(start + i))
+    const raws = batch.map((c) => ({ callId: c.id, status: c.status, updatedAt: c.updatedAt }))
+    let t = performance.now()
+    store.calls.upsertSummaries(batch, raws)
+    listMs += performance.now() - t
+    t = performance.now()
+    store.calls.saveDetails(batch.map((call) => ({ call, raw: { callId: call.id } })))
+    detailMs += performance.now() - t
+  }
+  return {
+    ingest_calls_per_s: round((calls / (listMs + detailMs)) * 1000, 0),
+    ingest_list_calls_per_s: round((calls / listMs) * 1000, 0),
+    ingest_detail_calls_per_s: round((calls / detailMs) * 1000, 0),
+  }
+}
