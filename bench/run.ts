@@ -1,4 +1,4 @@
-// npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json] [--skip-renderer]
+// npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json]
 // Prints one JSON object of figures (with --json, nothing else on stdout). Each scenario runs on
 // real SQLite files in a temporary folder; network scenarios talk to the emulator on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -29,7 +29,6 @@ async function main() {
       'sync-calls': { type: 'string' },
       rate: { type: 'string' },
       json: { type: 'boolean' },
-      'skip-renderer': { type: 'boolean' },
     },
   })
   const calls = Math.floor(positive('calls', values.calls, 100_000))
@@ -52,11 +51,6 @@ async function main() {
     Object.assign(figures, await benchNetwork(synced, syncCalls, rate))
     synced.close()
 
-    if (!values['skip-renderer']) {
-      say('renderer: list updates and scrolling in Chromium')
-      const { benchRenderer } = await import('./renderer')
-      Object.assign(figures, await benchRenderer({ calls }))
-    }
   } finally {
     rmSync(root, { recursive: true, force: true })
   }

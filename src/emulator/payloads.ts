@@ -45,6 +45,12 @@ function latencyMetrics(ctx: PayloadContext, c: EmuCall) {
   }
 }
 
+/** The status as sent: the current API no longer has "busy", which it reports as no_answer. */
+export function wireStatus(c: EmuCall, now: number, legacy: boolean): string {
+  const status = stateAt(c, now).status
+  return !legacy && status === 'busy' ? 'no_answer' : status
+}
+
 export function listItem(ctx: PayloadContext, c: EmuCall, shape: 'list' | 'search' = 'list'): Record<string, unknown> {
   const s = stateAt(c, ctx.now)
   const name = ctx.data.timelineOf(c).name
@@ -53,7 +59,7 @@ export function listItem(ctx: PayloadContext, c: EmuCall, shape: 'list' | 'searc
   const item: Record<string, unknown> = {
     _id: c.dbId,
     callId: c.callId,
-    status: ctx.legacy ? s.status : s.status === 'busy' ? 'no_answer' : s.status,
+    status: wireStatus(c, ctx.now, ctx.legacy),
     duration: s.phase === 'finished' ? c.durationS : 0,
     from: c.from,
     to: c.to,
@@ -101,7 +107,7 @@ export function detail(ctx: PayloadContext, c: EmuCall): Record<string, unknown>
   const s = stateAt(c, ctx.now)
   const tl = ctx.data.timelineOf(c)
   const spoken = s.phase === 'in_queue' ? [] : tl.turns.filter((t) => c.startMs + t.endS * 1000 <= ctx.now)
-  const transcript = spoken.map((t, k) => {
+  const transcript = spoken.map((t) => {
     if (ctx.legacy && c.i % 3 === 1) return `${t.role === 'agent' ? 'Agent' : 'User'}: ${t.text}`
     if (ctx.legacy && c.i % 3 === 2) return { role: t.role, content: t.text, timestamp: Math.round(t.stampS * 1000) }
     return { role: t.role, content: t.text, timestamp: iso(c.startMs + t.stampS * 1000) }

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { stateAt, type Dataset, type EmuCall, type Org } from './dataset'
 import { BadRequest, parseList, sortCalls } from './listQuery'
-import { detail, listItem, type PayloadContext } from './payloads'
+import { detail, listItem, wireStatus, type PayloadContext } from './payloads'
 import { renderRange, totalBytes, type Recording } from './wav'
 
 export interface RouteContext {
@@ -36,7 +36,7 @@ export function orgOf(ctx: RouteContext, req: IncomingMessage): Org | null {
 const listCache = new WeakMap<RouteContext, { key: string; calls: EmuCall[] }[]>()
 
 function listed(ctx: RouteContext, org: Org, q: URLSearchParams, now: number) {
-  const p = parseList(q, now, (c) => stateAt(c, now).status)
+  const p = parseList(q, now, (c) => wireStatus(c, now, ctx.legacy))
   const params = new URLSearchParams(q)
   params.delete('page')
   params.delete('limit')
