@@ -52,10 +52,11 @@ export function createServices(opts: ServicesOptions): Services {
   let engine: { baseUrl: string; sync: SyncEngine } | null = null
   const sync = (): SyncEngine | null => {
     if (!keys.getKey()) return null
-    const { baseUrl } = settings.get()
+    const { baseUrl, demo: isDemo } = settings.get()
     if (engine?.baseUrl !== baseUrl) {
       engine?.sync.cancel()
-      const client = new AtomsClient({ apiKey: () => keys.getKey(), baseUrl })
+      // The demo emulator runs in this process: no platform rate limit to respect.
+      const client = new AtomsClient({ apiKey: () => keys.getKey(), baseUrl, ...(isDemo ? { requestsPerSecond: 200 } : {}) })
       const next = new SyncEngine(client, store, new RecordingService(client, store, paths.recordings))
       next.onProgress((p) => listeners.forEach((l) => l(p)))
       engine = { baseUrl, sync: next }

@@ -51,11 +51,18 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function launch(opts: { dataDir?: string } = {}): Promise<Harness> {
+/**
+ * baseUrl defaults to a closed local port: a test must never reach the real Atoms API, even by a
+ * click that checks a key.
+ */
+export async function launch(opts: { dataDir?: string; baseUrl?: string; apiKey?: string } = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
   setLogSink(() => {}, 'error')
   const dir = opts.dataDir ? null : tempDir('earmark-e2e-')
   const services = createServices({ dataDir: opts.dataDir ?? dir!.path, encryptor: testEncryptor(), version: '0.1.0', electron: null })
+  services.settings.update({ baseUrl: opts.baseUrl ?? 'http://127.0.0.1:9/atoms/v1' })
+  if (opts.apiKey) services.keys.set(opts.apiKey)
+  const pushProgress = services.onSyncProgress((p) => void push('sync:progress', p).catch(() => {}))
   const { server, url } = await serveRenderer()
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
@@ -82,23 +89,25 @@ export async function launch(opts: { dataDir?: string } = {}): Promise<Harness> 
     },
     { methods: API_METHODS, subs: API_SUBSCRIPTIONS },
   )
+  const push: Harness['push'] = async (channel, ...payload) => {
+    await page.evaluate(({ channel, payload }) => {
+      window.dispatchEvent(new CustomEvent('__earmark_push', { detail: { channel, payload } }))
+    }, { channel, payload })
+  }
   await page.goto(url)
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
     page,
     services,
     pageErrors,
-    push: async (channel, ...payload) => {
-      await page.evaluate(({ channel, payload }) => {
-        window.dispatchEvent(new CustomEvent('__earmark_push', { detail: { channel, payload } }))
-      }, { channel, payload })
-    },
+    push,
     screenshot: async (name) => {
       const path = join(ARTIFACTS, `${name}.png`)
       await page.screenshot({ path })
       return path
     },
     close: async () => {
+      pushProgress()
       await browser.close()
       await new Promise((r) => server.close(r))
       services.close()

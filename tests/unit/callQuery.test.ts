@@ -64,6 +64,7 @@ describe('call list filters', () => {
 
 describe('sorting and paging', () => {
   it.each<[CallQuery['sortBy'], (c: CallSummary) => number | string | null]>([
+    ['id', (c) => c.id],
     ['createdAt', (c) => c.createdAt],
     ['duration', (c) => c.durationS],
     ['cost', (c) => c.costCredits],
@@ -76,7 +77,8 @@ describe('sorting and paging', () => {
       const want = [...calls]
         .sort((a, b) => {
           const ka = key(a), kb = key(b)
-          if (ka !== kb) return ka === null ? 1 : kb === null ? -1 : (ka < kb ? -1 : 1) * sign
+          // Missing values sort as the smallest, as SQLite orders NULL.
+          if (ka !== kb) return (ka === null ? -1 : kb === null ? 1 : ka < kb ? -1 : 1) * sign
           return (a.id < b.id ? -1 : 1) * sign
         })
         .map((c) => c.id)

@@ -65,19 +65,19 @@ function addText(text: string, add: (sql: string, ...values: unknown[]) => void)
   const values: unknown[] = []
   const fts = ftsQuery(text)
   if (fts) {
-    alternatives.push('SELECT call_id FROM call_text WHERE call_text MATCH ?')
+    alternatives.push('SELECT rowid FROM call_text WHERE call_text MATCH ?')
     values.push(fts)
   }
   const needle = text.replace(/\s+/g, '')
   if (needle.length >= 3) {
     // The trigram index answers substring questions about ids and phone numbers.
-    alternatives.push('SELECT call_id FROM call_ids WHERE call_ids MATCH ?')
+    alternatives.push('SELECT rowid FROM call_ids WHERE call_ids MATCH ?')
     values.push(`"${needle.replace(/"/g, '""')}"`)
   } else if (needle.length > 0) {
-    alternatives.push("SELECT id FROM calls WHERE id LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' OR to_number LIKE ? ESCAPE '\\'")
+    alternatives.push("SELECT rowid FROM calls WHERE id LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' OR to_number LIKE ? ESCAPE '\\'")
     const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`
     values.push(like, like, like)
   }
-  if (alternatives.length) add(`id IN (${alternatives.join(' UNION ')})`, ...values)
+  if (alternatives.length) add(`rowid IN (${alternatives.join(' UNION ')})`, ...values)
   else add('0')
 }

@@ -21,10 +21,11 @@ const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   id: 'id',
 }
 
-const ROW_COLUMNS = `id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
+const ROW_COLUMNS = `rowid, id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
   disconnect_reason, cost_credits, avg_latency_ms, summary, has_recording, is_test, detail_state`
 
 interface RowRecord {
+  rowid: number
   id: string
   status: string
   type: string
@@ -68,23 +69,24 @@ export class CallQueryService {
     const limit = q.limit ?? DEFAULT_PAGE
     const column = SORT_SQL[q.sortBy ?? 'createdAt']
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
-    // NULLs last in either direction; id breaks ties so paging is stable.
-    const records = this.stmt(`SELECT ${ROW_COLUMNS} FROM calls ${where.sql} ORDER BY ${column} IS NULL, ${column} ${order}, id ${order} LIMIT ? OFFSET ?`)
+    // id breaks ties so paging is stable; both terms share one direction so a (column, id) index
+    // serves the sort. Missing values (NULL) sort as the smallest, as SQLite orders them.
+    const records = this.stmt(`SELECT ${ROW_COLUMNS} FROM calls ${where.sql} ORDER BY ${column} ${order}, id ${order} LIMIT ? OFFSET ?`)
       .all(...where.params, limit, offset) as RowRecord[]
     const total = (this.stmt(`SELECT COUNT(*) AS n FROM calls ${where.sql}`).get(...where.params) as { n: number }).n
-    const snippets = q.text ? this.snippets(q.text, records.map((r) => r.id)) : new Map<string, string>()
-    return { rows: records.map((r) => toRow(r, snippets.get(r.id) ?? null)), total, offset, limit }
+    const snippets = q.text ? this.snippets(q.text, records.map((r) => r.rowid)) : new Map<number, string>()
+    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null)), total, offset, limit }
   }
 
-  private snippets(text: string, ids: string[]): Map<string, string> {
+  private snippets(text: string, rowids: number[]): Map<number, string> {
     const fts = ftsQuery(text)
-    if (!fts || ids.length === 0) return new Map()
+    if (!fts || rowids.length === 0) return new Map()
     const rows = this.stmt(
-        `SELECT call_id, snippet(call_text, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 14) AS s
-         FROM call_text WHERE call_text MATCH ? AND call_id IN (${ids.map(() => '?').join(',')})`,
+        `SELECT rowid, snippet(call_text, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 14) AS s
+         FROM call_text WHERE call_text MATCH ? AND rowid IN (${rowids.map(() => '?').join(',')})`,
       )
-      .all(fts, ...ids) as { call_id: string; s: string }[]
-    return new Map(rows.map((r) => [r.call_id, r.s]))
+      .all(fts, ...rowids) as { rowid: number; s: string }[]
+    return new Map(rows.map((r) => [r.rowid, r.s]))
   }
 
   facets(q: CallQuery): CallFacets {
@@ -123,7 +125,7 @@ export class CallQueryService {
     const column = SORT_SQL[q.sortBy ?? 'createdAt']
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const rows = this.db
-      .prepare(`SELECT summary_json FROM calls ${where.sql} ORDER BY ${column} IS NULL, ${column} ${order}, id ${order}`)
+      .prepare(`SELECT summary_json FROM calls ${where.sql} ORDER BY ${column} ${order}, id ${order}`)
       .iterate(...where.params) as IterableIterator<{ summary_json: string }>
     for (const row of rows) yield JSON.parse(row.summary_json) as CallSummary
   }

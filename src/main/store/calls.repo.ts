@@ -19,17 +19,14 @@ export class CallsRepo {
 
   constructor(private readonly db: Db) {
     this.stmts = {
-      hashOf: db.prepare<[string], { list_hash: string; detail_state: string }>('SELECT list_hash, detail_state FROM calls WHERE id = ?'),
+      hashOf: db.prepare<[string], { rowid: number; list_hash: string; detail_state: string }>('SELECT rowid, list_hash, detail_state FROM calls WHERE id = ?'),
       summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM calls WHERE id = ?'),
       upsert: db.prepare(`
         INSERT INTO calls (id, db_id, status, type, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
           created_at, created_ms, updated_ms, disconnect_reason, failure_reason, cost_credits, recording_url,
           recording_dual_url, has_recording, retry_count, retry_attempt, retry_call_id, is_test, version_id,
           version_number, summary, avg_latency_ms, summary_json, raw_json, list_hash, detail_state, synced_ms)
-        VALUES (@id, @db_id, @status, @type, @duration_s, @from_number, @to_number, @agent_id, @agent_name, @campaign_id,
-          @created_at, @created_ms, @updated_ms, @disconnect_reason, @failure_reason, @cost_credits, @recording_url,
-          @recording_dual_url, @has_recording, @retry_count, @retry_attempt, @retry_call_id, @is_test, @version_id,
-          @version_number, @summary, @avg_latency_ms, @summary_json, @raw_json, @list_hash, @detail_state, @synced_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET db_id = excluded.db_id, status = excluded.status, type = excluded.type,
           duration_s = excluded.duration_s, from_number = excluded.from_number, to_number = excluded.to_number,
           agent_id = excluded.agent_id, agent_name = COALESCE(excluded.agent_name, calls.agent_name),
@@ -42,12 +39,14 @@ export class CallsRepo {
           version_id = excluded.version_id, version_number = COALESCE(excluded.version_number, calls.version_number),
           summary = COALESCE(excluded.summary, calls.summary), avg_latency_ms = COALESCE(excluded.avg_latency_ms, calls.avg_latency_ms),
           summary_json = excluded.summary_json, raw_json = excluded.raw_json, list_hash = excluded.list_hash,
-          detail_state = excluded.detail_state, synced_ms = excluded.synced_ms`),
-      deleteText: db.prepare('DELETE FROM call_text WHERE call_id = ?'),
-      insertText: db.prepare('INSERT INTO call_text (call_id, summary, transcript) VALUES (?, ?, ?)'),
+          detail_state = excluded.detail_state, synced_ms = excluded.synced_ms
+        RETURNING rowid`),
+      // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
+      deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
+      insertText: db.prepare('INSERT INTO call_text (rowid, call_id, summary, transcript) VALUES (?, ?, ?, ?)'),
       transcriptOf: db.prepare<[string], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_id = ?'),
-      deleteIds: db.prepare('DELETE FROM call_ids WHERE call_id = ?'),
-      insertIds: db.prepare('INSERT INTO call_ids (call_id, ids) VALUES (?, ?)'),
+      deleteIds: db.prepare('DELETE FROM call_ids WHERE rowid = ?'),
+      insertIds: db.prepare('INSERT INTO call_ids (rowid, call_id, ids) VALUES (?, ?, ?)'),
       deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_id = ?'),
       insertDisposition: db.prepare('INSERT OR REPLACE INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
       upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
@@ -79,11 +78,12 @@ export class CallsRepo {
         }
         // A changed call needs its detail again (new transcript, analytics or recording).
         const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
-        this.stmts.upsert.run(summaryRow(call, rawJson, listHash, detailState, now))
-        this.indexSummary(call, !before)
+        const { rowid } = this.stmts.upsert.get(...summaryRow(call, rawJson, listHash, detailState, now)) as { rowid: number }
+        this.indexSummary(call, rowid, !before)
         if (before) counts.updated++
         else counts.inserted++
       })
+      this.noteAgents(calls)
     })()
     return counts
   }
@@ -99,21 +99,26 @@ export class CallsRepo {
     }
   }
 
-  private indexSummary(call: CallSummary, isNew: boolean): void {
-    if (!isNew) this.stmts.deleteIds.run(call.id)
-    this.stmts.insertIds.run(call.id, [call.id, call.from, call.to].join(' '))
-    if (!isNew) this.stmts.deleteText.run(call.id)
+  private indexSummary(call: CallSummary, rowid: number, isNew: boolean): void {
+    if (!isNew) this.stmts.deleteIds.run(rowid)
+    this.stmts.insertIds.run(rowid, call.id, [call.id, call.from, call.to].join(' '))
+    if (!isNew) this.stmts.deleteText.run(rowid)
     const transcript = isNew ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
-    this.stmts.insertText.run(call.id, call.summary ?? '', transcript ? transcriptText(JSON.parse(transcript)) : '')
-    this.stmts.deleteDispositions.run(call.id)
+    this.stmts.insertText.run(rowid, call.id, call.summary ?? '', transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : '')
+    if (!isNew) this.stmts.deleteDispositions.run(call.id)
     const confidence = new Map(call.dispositionResults.map((d) => [d.identifier, d.confidence]))
     const values = { ...call.dispositions }
     for (const d of call.dispositionResults) values[d.identifier] ??= d.value
     for (const [identifier, value] of Object.entries(values)) {
       this.stmts.insertDisposition.run(call.id, identifier, value, confidence.get(identifier) ?? null)
     }
-    if (call.agentId) this.stmts.upsertAgent.run(call.agentId, call.agentName)
-    if (call.campaignId) this.stmts.upsertCampaign.run(call.campaignId)
+  }
+
+  /** Agents and campaigns seen in a batch, written once each rather than once per call. */
+  private noteAgents(calls: CallSummary[]): void {
+    const agents = new Map(calls.filter((c) => c.agentId).map((c) => [c.agentId!, c.agentName]))
+    for (const [id, name] of agents) this.stmts.upsertAgent.run(id, name)
+    for (const id of new Set(calls.map((c) => c.campaignId).filter((c): c is string => c !== null))) this.stmts.upsertCampaign.run(id)
   }
 
   /** Stores details fetched from GET /conversation/{id}; the call's summary is refreshed too. */
@@ -121,23 +126,24 @@ export class CallsRepo {
     this.db.transaction(() => {
       for (const { call, raw } of items) {
         const { transcript, events, variables, agent, voice, slmModel, ...summary } = call
-        this.upsertSummaryFromDetail(summary, raw, now)
+        const rowid = this.upsertSummaryFromDetail(summary, raw, now)
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
         this.stmts.upsertDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, JSON.stringify(raw), now)
-        this.stmts.deleteText.run(call.id)
-        this.stmts.insertText.run(call.id, call.summary ?? '', transcriptText(transcript))
+        this.stmts.deleteText.run(rowid)
+        this.stmts.insertText.run(rowid, call.id, call.summary ?? '', transcriptText(transcript))
         this.stmts.markDetail.run('fetched', null, call.id)
       }
     })()
   }
 
-  /** The detail carries the summary fields too; keep the row current without touching list_hash. */
-  private upsertSummaryFromDetail(summary: CallSummary, raw: Record<string, unknown>, now: number): void {
+  /** A detail of a call the list has not given yet also creates its row; returns the rowid. */
+  private upsertSummaryFromDetail(summary: CallSummary, raw: Record<string, unknown>, now: number): number {
     const before = this.stmts.hashOf.get(summary.id)
-    if (before) return
+    if (before) return before.rowid
     const rawJson = JSON.stringify(raw)
-    this.stmts.upsert.run(summaryRow(summary, rawJson, hash(rawJson), 'missing', now))
-    this.indexSummary(summary, true)
+    const { rowid } = this.stmts.upsert.get(...summaryRow(summary, rawJson, hash(rawJson), 'missing', now)) as { rowid: number }
+    this.indexSummary(summary, rowid, true)
+    return rowid
   }
 
   markDetailFailed(callId: string, message: string): void {
@@ -149,39 +155,14 @@ export function transcriptText(turns: { text: string }[]): string {
   return turns.map((t) => t.text).join('\n')
 }
 
-function summaryRow(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number) {
-  return {
-    id: call.id,
-    db_id: call.dbId,
-    status: call.status,
-    type: call.type,
-    duration_s: call.durationS,
-    from_number: call.from,
-    to_number: call.to,
-    agent_id: call.agentId,
-    agent_name: call.agentName,
-    campaign_id: call.campaignId,
-    created_at: call.createdAt,
-    created_ms: ms(call.createdAt) ?? 0,
-    updated_ms: ms(call.updatedAt),
-    disconnect_reason: call.disconnectReason,
-    failure_reason: call.failureReason,
-    cost_credits: call.costCredits,
-    recording_url: call.recordingUrl,
-    recording_dual_url: call.recordingDualUrl,
-    has_recording: call.recordingUrl || call.recordingDualUrl ? 1 : 0,
-    retry_count: call.retryCount,
-    retry_attempt: call.retryAttemptNumber,
-    retry_call_id: call.retryCallId,
-    is_test: call.isTest ? 1 : 0,
-    version_id: call.versionId,
-    version_number: call.versionNumber,
-    summary: call.summary,
-    avg_latency_ms: call.latency?.avgMs ?? null,
-    summary_json: JSON.stringify(call),
-    raw_json: rawJson,
-    list_hash: listHash,
-    detail_state: detailState,
-    synced_ms: now,
-  }
+/** The values of one calls row, in the column order of the upsert (positional binding is faster). */
+function summaryRow(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number): unknown[] {
+  return [
+    call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
+    call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
+    call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
+    call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
+    call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
+    JSON.stringify(call), rawJson, listHash, detailState, now,
+  ]
 }

@@ -20,12 +20,32 @@ const api = (): Api => {
   return window.api
 }
 
-export const ipc = {
+type Unwrapped = {
+  [K in keyof Api]: Api[K] extends (...a: infer A) => Promise<Result<infer R>> ? (...a: A) => Promise<R> : Api[K]
+}
+
+export const ipc: Unwrapped = {
   appInfo: () => unwrap(api().appInfo()),
-  setApiKey: (key: string) => unwrap(api().setApiKey(key)),
+  setApiKey: (key) => unwrap(api().setApiKey(key)),
   hasApiKey: () => unwrap(api().hasApiKey()),
   clearApiKey: () => unwrap(api().clearApiKey()),
-  onNotice: (listener: Parameters<Api['onNotice']>[0]) => api().onNotice(listener),
+  getSettings: () => unwrap(api().getSettings()),
+  updateSettings: (patch) => unwrap(api().updateSettings(patch)),
+  connect: (key) => unwrap(api().connect(key)),
+  openDemo: () => unwrap(api().openDemo()),
+  listViews: () => unwrap(api().listViews()),
+  saveView: (view) => unwrap(api().saveView(view)),
+  deleteView: (id) => unwrap(api().deleteView(id)),
+  getListState: () => unwrap(api().getListState()),
+  setListState: (state) => unwrap(api().setListState(state)),
+  listCalls: (query) => unwrap(api().listCalls(query)),
+  callFacets: (query) => unwrap(api().callFacets(query)),
+  getCall: (id) => unwrap(api().getCall(id)),
+  startSync: () => unwrap(api().startSync()),
+  cancelSync: () => unwrap(api().cancelSync()),
+  syncStatus: () => unwrap(api().syncStatus()),
+  onNotice: (listener) => api().onNotice(listener),
+  onSyncProgress: (listener) => api().onSyncProgress(listener),
 }
 
 /** A message for the user from anything thrown. */

@@ -1,4 +1,5 @@
-// App-wide facts: version and data folder, and how the API key is held.
+// App-wide facts: version and data folder, how the API key is held, and connecting a workspace
+// (a checked API key, or the demo).
 import type { StateCreator } from 'zustand'
 import type { AppInfo, KeyStatus } from '@shared/ipc/types'
 import { errorMessage, ipc } from '../lib/ipc'
@@ -10,11 +11,12 @@ export interface AppSlice {
   keyError: string | null
   keyBusy: boolean
   loadApp: () => Promise<void>
-  saveApiKey: (key: string) => Promise<boolean>
+  connect: (key: string) => Promise<boolean>
+  openDemo: () => Promise<boolean>
   clearApiKey: () => Promise<void>
 }
 
-export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set) => {
+export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) => {
   const guarded = async (work: () => Promise<KeyStatus>): Promise<boolean> => {
     set({ keyBusy: true, keyError: null })
     try {
@@ -34,7 +36,16 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set) => {
       const [info, keyStatus] = await Promise.all([ipc.appInfo(), ipc.hasApiKey()])
       set({ info, keyStatus })
     },
-    saveApiKey: (key) => guarded(() => ipc.setApiKey(key)),
+    connect: async (key) => {
+      const ok = await guarded(() => ipc.connect(key))
+      if (ok) void get().loadSettings()
+      return ok
+    },
+    openDemo: async () => {
+      const ok = await guarded(() => ipc.openDemo())
+      if (ok) void get().loadSettings()
+      return ok
+    },
     clearApiKey: async () => {
       await guarded(() => ipc.clearApiKey())
     },

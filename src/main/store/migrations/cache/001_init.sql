@@ -36,13 +36,18 @@ CREATE TABLE calls (
   synced_ms          INTEGER NOT NULL
 ) STRICT;
 
-CREATE INDEX calls_created ON calls (created_ms DESC, id);
-CREATE INDEX calls_updated ON calls (updated_ms DESC, id);
-CREATE INDEX calls_status ON calls (status, created_ms DESC);
-CREATE INDEX calls_type ON calls (type, created_ms DESC);
-CREATE INDEX calls_reason ON calls (disconnect_reason, created_ms DESC);
-CREATE INDEX calls_agent ON calls (agent_id, created_ms DESC);
-CREATE INDEX calls_campaign ON calls (campaign_id, created_ms DESC);
+-- Sort indexes are (column, id): the list orders by column then id in one direction, so either
+-- direction is one index scan, forwards or backwards.
+CREATE INDEX calls_created ON calls (created_ms, id);
+CREATE INDEX calls_updated ON calls (updated_ms, id);
+CREATE INDEX calls_status ON calls (status, created_ms);
+CREATE INDEX calls_type ON calls (type, created_ms);
+CREATE INDEX calls_reason ON calls (disconnect_reason, created_ms);
+CREATE INDEX calls_agent ON calls (agent_id, created_ms);
+CREATE INDEX calls_agent_name ON calls (agent_name, id);
+CREATE INDEX calls_campaign ON calls (campaign_id, created_ms);
+CREATE INDEX calls_from ON calls (from_number, id);
+CREATE INDEX calls_to ON calls (to_number, id);
 CREATE INDEX calls_duration ON calls (duration_s, id);
 CREATE INDEX calls_cost ON calls (cost_credits, id);
 CREATE INDEX calls_latency ON calls (avg_latency_ms, id);

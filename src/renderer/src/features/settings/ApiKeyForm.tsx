@@ -8,7 +8,7 @@ export function ApiKeyForm() {
   const status = useStore((s) => s.keyStatus)
   const error = useStore((s) => s.keyError)
   const busy = useStore((s) => s.keyBusy)
-  const save = useStore((s) => s.saveApiKey)
+  const save = useStore((s) => s.connect)
   const clear = useStore((s) => s.clearApiKey)
   const [draft, setDraft] = useState('')
 
@@ -21,7 +21,7 @@ export function ApiKeyForm() {
     <section className="card" aria-labelledby="api-key-title">
       <h2 id="api-key-title">Atoms API key</h2>
       <p className="muted">
-        The key stays in Earmark&apos;s main process, encrypted at rest. It is never shown again once saved.
+        A new key is checked against the Atoms API before it replaces the old one. It stays in Earmark&apos;s main process, encrypted at rest, and is never shown again.
       </p>
       <dl className="facts">
         <dt>Status</dt>

@@ -1,5 +1,6 @@
 import { useStore } from '../../store'
 import { ApiKeyForm } from './ApiKeyForm'
+import { SettingsForm } from './SettingsForm'
 
 export function SettingsView() {
   const info = useStore((s) => s.info)
@@ -9,6 +10,7 @@ export function SettingsView() {
         <h1>Settings</h1>
       </header>
       <ApiKeyForm />
+      <SettingsForm />
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <dl className="facts">

@@ -1,5 +1,6 @@
 import { useStore } from '../../store'
 import type { View } from '../../store/ui.slice'
+import { SyncStatus } from './SyncStatus'
 
 const ITEMS: { view: View; label: string; glyph: string }[] = [
   { view: 'calls', label: 'Calls', glyph: '☰' },
@@ -19,18 +20,14 @@ export function Sidebar() {
       <ul>
         {ITEMS.map((item) => (
           <li key={item.view}>
-            <button
-              type="button"
-              className={item.view === view ? 'nav-item active' : 'nav-item'}
-              aria-current={item.view === view ? 'page' : undefined}
-              onClick={() => setView(item.view)}
-            >
+            <button type="button" className={item.view === view ? 'nav-item active' : 'nav-item'} aria-current={item.view === view ? 'page' : undefined} onClick={() => setView(item.view)}>
               <span className="nav-glyph" aria-hidden="true">{item.glyph}</span>
               {item.label}
             </button>
           </li>
         ))}
       </ul>
+      <SyncStatus />
       <div className="sidebar-foot">{version ? `v${version}` : ''}</div>
     </nav>
   )
