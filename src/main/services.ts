@@ -49,17 +49,18 @@ export function createServices(opts: ServicesOptions): Services {
   const demo = new DemoWorkspace()
   const listeners = new Set<(p: SyncProgress) => void>()
 
-  let engine: { baseUrl: string; sync: SyncEngine } | null = null
+  let engine: { signature: string; sync: SyncEngine } | null = null
   const sync = (): SyncEngine | null => {
     if (!keys.getKey()) return null
-    const { baseUrl, demo: isDemo } = settings.get()
-    if (engine?.baseUrl !== baseUrl) {
+    const { baseUrl, demo: isDemo, requestsPerSecond } = settings.get()
+    const signature = `${baseUrl} ${requestsPerSecond} ${isDemo}`
+    if (engine?.signature !== signature) {
       engine?.sync.cancel()
       // The demo emulator runs in this process: no platform rate limit to respect.
-      const client = new AtomsClient({ apiKey: () => keys.getKey(), baseUrl, ...(isDemo ? { requestsPerSecond: 200 } : {}) })
+      const client = new AtomsClient({ apiKey: () => keys.getKey(), baseUrl, requestsPerSecond: isDemo ? 200 : requestsPerSecond })
       const next = new SyncEngine(client, store, new RecordingService(client, store, paths.recordings))
       next.onProgress((p) => listeners.forEach((l) => l(p)))
-      engine = { baseUrl, sync: next }
+      engine = { signature, sync: next }
     }
     return engine.sync
   }

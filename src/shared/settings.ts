@@ -6,6 +6,8 @@ export interface Settings {
   baseUrl: string
   /** Minutes between background syncs while the app runs; 0 = only on demand. */
   syncIntervalMin: number
+  /** API requests per second Earmark allows itself (the plan's limit: Free 10, Pro 100). */
+  requestsPerSecond: number
   /** Storage budget for downloaded recordings, in megabytes. */
   recordingBudgetMb: number
   /** Which stereo channel of a dual recording is the agent: detected, or fixed. */
@@ -18,8 +20,9 @@ export interface Settings {
   demo: boolean
 }
 
+/** In display order: what a reviewer scans first comes first, so matches stay in view. */
 export const CALL_COLUMNS = [
-  'createdAt', 'id', 'agent', 'type', 'from', 'to', 'duration', 'status', 'reason', 'cost', 'latency', 'summary',
+  'createdAt', 'id', 'status', 'agent', 'duration', 'summary', 'type', 'from', 'to', 'reason', 'cost', 'latency',
 ] as const
 export type CallColumn = (typeof CALL_COLUMNS)[number]
 

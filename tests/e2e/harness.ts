@@ -60,7 +60,7 @@ export async function launch(opts: { dataDir?: string; baseUrl?: string; apiKey?
   setLogSink(() => {}, 'error')
   const dir = opts.dataDir ? null : tempDir('earmark-e2e-')
   const services = createServices({ dataDir: opts.dataDir ?? dir!.path, encryptor: testEncryptor(), version: '0.1.0', electron: null })
-  services.settings.update({ baseUrl: opts.baseUrl ?? 'http://127.0.0.1:9/atoms/v1' })
+  services.settings.update({ baseUrl: opts.baseUrl ?? 'http://127.0.0.1:9/atoms/v1', requestsPerSecond: 200 })
   if (opts.apiKey) services.keys.set(opts.apiKey)
   const pushProgress = services.onSyncProgress((p) => void push('sync:progress', p).catch(() => {}))
   const { server, url } = await serveRenderer()

@@ -34,7 +34,7 @@ export function workspaceHandlers(d: WorkspaceDeps): Pick<Handlers, WorkspaceCha
       const apiKey = parseApiKey(raw)
       const { baseUrl } = d.settings.get()
       // Checked against the API before it is stored: a wrong key is refused with the API's answer.
-      await new AtomsClient({ apiKey, baseUrl }).checkKey()
+      await new AtomsClient({ apiKey, baseUrl, maxRetries: 2 }).checkKey()
       const status = d.keys.set(apiKey)
       d.settings.update({ demo: false })
       await d.demo.stop()

@@ -7,6 +7,7 @@ import type { Db } from './db'
 export const settingsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.smallest.ai/atoms/v1'),
   syncIntervalMin: z.number().int().min(0).max(24 * 60).default(15),
+  requestsPerSecond: z.number().min(0.5).max(200).default(8),
   recordingBudgetMb: z.number().int().min(0).max(1_000_000).default(2048),
   agentChannel: z.enum(['auto', '0', '1']).default('auto'),
   latencyWarnMs: z.number().int().min(0).max(60_000).default(800),

@@ -11,7 +11,7 @@ export const BLOCK = 100
 export type ListQuery = Omit<CallQuery, 'offset' | 'limit'>
 
 export const DEFAULT_LAYOUT: ListLayout = {
-  columns: ['createdAt', 'id', 'agent', 'type', 'from', 'to', 'duration', 'status', 'reason', 'cost', 'latency', 'summary'],
+  columns: [...CALL_COLUMNS],
   widths: {},
 }
 export const DEFAULT_QUERY: ListQuery = { sortBy: 'createdAt', sortOrder: 'desc' }

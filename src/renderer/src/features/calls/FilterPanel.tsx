@@ -20,7 +20,7 @@ function FacetList({ title, field, counts, named }: { title: string; field: List
   return (
     <fieldset className="facet">
       <legend>{title}</legend>
-      {shown.length === 0 ? <p className="muted small">No values yet</p> : null}
+      {shown.length === 0 ? <p className="muted small">None among these calls</p> : null}
       {shown.map((c) => (
         <label key={c.value} className="check">
           <input type="checkbox" checked={selected.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />

@@ -15,7 +15,7 @@ export interface ColumnDef {
 
 export const COLUMNS: Record<CallColumn, ColumnDef> = {
   createdAt: { title: 'Time', width: 140, sort: 'createdAt', cell: (r) => <span title={dateTime(r.createdAt)}>{shortDateTime(r.createdAt)}</span> },
-  id: { title: 'Call ID', width: 230, sort: 'id', cell: (r) => <span className="mono">{r.id}</span> },
+  id: { title: 'Call ID', width: 215, sort: 'id', cell: (r) => <span className="mono">{r.id}</span> },
   agent: { title: 'Agent', width: 170, sort: 'agent', cell: (r) => r.agentName ?? r.agentId ?? '—' },
   type: { title: 'Type', width: 90, sort: 'type', cell: (r) => label(r.type) },
   from: { title: 'From', width: 130, sort: 'from', cell: (r) => <span className="mono">{r.from || '—'}</span> },
@@ -31,5 +31,5 @@ export const COLUMNS: Record<CallColumn, ColumnDef> = {
     align: 'right',
     cell: (r, c) => <span className={latencyClass(r.avgLatencyMs, c.warn, c.bad)}>{ms(r.avgLatencyMs)}</span>,
   },
-  summary: { title: 'Summary', width: 380, sort: null, cell: (r) => (r.snippet ? <Snippet text={r.snippet} /> : (r.summary ?? '')) },
+  summary: { title: 'Summary', width: 360, sort: null, cell: (r) => (r.snippet ? <Snippet text={r.snippet} /> : (r.summary ?? '')) },
 }

@@ -10,6 +10,7 @@ type Draft = Record<Exclude<keyof Settings, 'demo'>, string>
 const toDraft = (s: Settings): Draft => ({
   baseUrl: s.baseUrl,
   syncIntervalMin: String(s.syncIntervalMin),
+  requestsPerSecond: String(s.requestsPerSecond),
   recordingBudgetMb: String(s.recordingBudgetMb),
   agentChannel: s.agentChannel,
   latencyWarnMs: String(s.latencyWarnMs),
@@ -17,7 +18,7 @@ const toDraft = (s: Settings): Draft => ({
   reviewerName: s.reviewerName,
 })
 
-const NUMERIC = new Set(['syncIntervalMin', 'recordingBudgetMb', 'latencyWarnMs', 'latencyBadMs'])
+const NUMERIC = new Set(['syncIntervalMin', 'requestsPerSecond', 'recordingBudgetMb', 'latencyWarnMs', 'latencyBadMs'])
 
 export function SettingsForm() {
   const { settings, error, saved, update } = useStore(useShallow((s) => ({ settings: s.settings, error: s.settingsError, saved: s.settingsSaved, update: s.updateSettings })))
@@ -51,6 +52,7 @@ export function SettingsForm() {
       <h2 id="workspace-title">Workspace</h2>
       {field('baseUrl', 'API base URL', 'Where the Atoms API answers. Change only for a proxy or a test server.')}
       {field('syncIntervalMin', 'Sync every (minutes)', '0 syncs only when you press Sync now.', 'number')}
+      {field('requestsPerSecond', 'API requests per second', "Your plan's rate limit (Free 10, Pro 100). Earmark slows down by itself when the API says so.", 'number')}
       {field('recordingBudgetMb', 'Recordings storage (MB)', 'Downloads for offline listening stop at this size.', 'number')}
       <label className="field">
         <span>Agent channel</span>
