@@ -1,4 +1,4 @@
-// npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json]
+// npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json] [--skip-renderer]
 // Prints one JSON object of figures (with --json, nothing else on stdout). Each scenario runs on
 // real SQLite files in a temporary folder; network scenarios talk to the emulator on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,6 +11,7 @@ import { openStore } from '../src/main/store/store'
 import { benchIngest } from './scenarios/ingest'
 import { benchQueries } from './scenarios/queries'
 import { benchNetwork } from './scenarios/sync'
+import { benchRenderer } from './renderer'
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback
@@ -29,6 +30,7 @@ async function main() {
       'sync-calls': { type: 'string' },
       rate: { type: 'string' },
       json: { type: 'boolean' },
+      'skip-renderer': { type: 'boolean' },
     },
   })
   const calls = Math.floor(positive('calls', values.calls, 100_000))
@@ -45,6 +47,11 @@ async function main() {
     say('list and full-text queries')
     Object.assign(figures, benchQueries(store, calls))
     store.close()
+
+    if (!values['skip-renderer']) {
+      say('renderer: list updates and scrolling in Chromium')
+      Object.assign(figures, await benchRenderer({ dataDir: join(root, 'ingest') }))
+    }
 
     say(`syncing ${syncCalls} calls from the emulator at ${rate} requests/s, then the paging baseline`)
     const synced = openStore(dataPaths(join(root, 'sync')))
