@@ -50,7 +50,10 @@ async function main() {
 
     if (!values['skip-renderer']) {
       say('renderer: list updates and scrolling in Chromium')
-      Object.assign(figures, await benchRenderer({ dataDir: join(root, 'ingest') }))
+      // Headless Chromium here sometimes closes its page mid-run (seen only under tsx, never in
+      // the e2e tests); one more attempt on a fresh browser, and the failure is reported if it repeats.
+      const attempt = () => benchRenderer({ dataDir: join(root, 'ingest') })
+      Object.assign(figures, await attempt().catch((err: unknown) => (say(`renderer attempt failed (${String(err).split('\n')[0]}), retrying`), attempt())))
     }
 
     say(`syncing ${syncCalls} calls from the emulator at ${rate} requests/s, then the paging baseline`)

@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic',
+  '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
 ]
 
 function serveRenderer(): Promise<{ server: Server; url: string }> {
@@ -69,6 +69,9 @@ export async function launch(opts: { dataDir?: string; baseUrl?: string; apiKey?
   const pageErrors: string[] = []
   page.on('pageerror', (err) => pageErrors.push(err.message))
   page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()))
+  // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page keep
+  // those calls, so the page needs a harmless __name when this harness runs under tsx (the bench).
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
   await page.exposeFunction('__earmarkInvoke', (channel: string, args: unknown[]) => services.dispatch(channel, args))
   await page.addInitScript(
     ({ methods, subs }) => {

@@ -50,7 +50,7 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension): Where {
   for (const d of q.dispositions ?? []) {
     if (!d.values.length) continue
     add(
-      `id IN (SELECT call_id FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')}))`,
+      `calls.id IN (SELECT call_id FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')}))`,
       d.identifier,
       ...d.values,
     )
@@ -78,6 +78,6 @@ function addText(text: string, add: (sql: string, ...values: unknown[]) => void)
     const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`
     values.push(like, like, like)
   }
-  if (alternatives.length) add(`rowid IN (${alternatives.join(' UNION ')})`, ...values)
+  if (alternatives.length) add(`calls.rowid IN (${alternatives.join(' UNION ')})`, ...values)
   else add('0')
 }

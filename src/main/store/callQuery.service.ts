@@ -107,8 +107,8 @@ export class CallQueryService {
 
   get(id: string): { call: CallSummary | CallDetail; hasDetail: boolean } | null {
     const row = this.stmt(
-        `SELECT c.summary_json, d.detail_json, d.transcript_json FROM calls c
-         LEFT JOIN call_details d ON d.call_id = c.id WHERE c.id = ?`,
+        `SELECT p.summary_json, d.detail_json, d.transcript_json FROM call_payloads p
+         LEFT JOIN call_details d ON d.call_id = p.call_id WHERE p.call_id = ?`,
       )
       .get(id) as { summary_json: string; detail_json: string | null; transcript_json: string | null } | undefined
     if (!row) return null
@@ -125,7 +125,9 @@ export class CallQueryService {
     const column = SORT_SQL[q.sortBy ?? 'createdAt']
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const rows = this.db
-      .prepare(`SELECT summary_json FROM calls ${where.sql} ORDER BY ${column} ${order}, id ${order}`)
+      .prepare(
+        `SELECT p.summary_json FROM calls JOIN call_payloads p ON p.call_id = calls.id ${where.sql} ORDER BY ${column} ${order}, id ${order}`,
+      )
       .iterate(...where.params) as IterableIterator<{ summary_json: string }>
     for (const row of rows) yield JSON.parse(row.summary_json) as CallSummary
   }

@@ -20,13 +20,15 @@ export class CallsRepo {
   constructor(private readonly db: Db) {
     this.stmts = {
       hashOf: db.prepare<[string], { rowid: number; list_hash: string; detail_state: string }>('SELECT rowid, list_hash, detail_state FROM calls WHERE id = ?'),
-      summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM calls WHERE id = ?'),
+      summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM call_payloads WHERE call_id = ?'),
+      upsertPayload: db.prepare(`INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, ?)
+        ON CONFLICT (call_id) DO UPDATE SET summary_json = excluded.summary_json, raw_json = excluded.raw_json`),
       upsert: db.prepare(`
         INSERT INTO calls (id, db_id, status, type, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
           created_at, created_ms, updated_ms, disconnect_reason, failure_reason, cost_credits, recording_url,
           recording_dual_url, has_recording, retry_count, retry_attempt, retry_call_id, is_test, version_id,
-          version_number, summary, avg_latency_ms, summary_json, raw_json, list_hash, detail_state, synced_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          version_number, summary, avg_latency_ms, list_hash, detail_state, synced_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET db_id = excluded.db_id, status = excluded.status, type = excluded.type,
           duration_s = excluded.duration_s, from_number = excluded.from_number, to_number = excluded.to_number,
           agent_id = excluded.agent_id, agent_name = COALESCE(excluded.agent_name, calls.agent_name),
@@ -38,7 +40,7 @@ export class CallsRepo {
           retry_attempt = excluded.retry_attempt, retry_call_id = excluded.retry_call_id, is_test = excluded.is_test,
           version_id = excluded.version_id, version_number = COALESCE(excluded.version_number, calls.version_number),
           summary = COALESCE(excluded.summary, calls.summary), avg_latency_ms = COALESCE(excluded.avg_latency_ms, calls.avg_latency_ms),
-          summary_json = excluded.summary_json, raw_json = excluded.raw_json, list_hash = excluded.list_hash,
+          list_hash = excluded.list_hash,
           detail_state = excluded.detail_state, synced_ms = excluded.synced_ms
         RETURNING rowid`),
       // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
@@ -78,7 +80,8 @@ export class CallsRepo {
         }
         // A changed call needs its detail again (new transcript, analytics or recording).
         const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
-        const { rowid } = this.stmts.upsert.get(...summaryRow(call, rawJson, listHash, detailState, now)) as { rowid: number }
+        const { rowid } = this.stmts.upsert.get(...summaryRow(call, listHash, detailState, now)) as { rowid: number }
+        this.stmts.upsertPayload.run(call.id, JSON.stringify(call), rawJson)
         this.indexSummary(call, rowid, !before)
         if (before) counts.updated++
         else counts.inserted++
@@ -141,7 +144,8 @@ export class CallsRepo {
     const before = this.stmts.hashOf.get(summary.id)
     if (before) return before.rowid
     const rawJson = JSON.stringify(raw)
-    const { rowid } = this.stmts.upsert.get(...summaryRow(summary, rawJson, hash(rawJson), 'missing', now)) as { rowid: number }
+    const { rowid } = this.stmts.upsert.get(...summaryRow(summary, hash(rawJson), 'missing', now)) as { rowid: number }
+    this.stmts.upsertPayload.run(summary.id, JSON.stringify(summary), rawJson)
     this.indexSummary(summary, rowid, true)
     return rowid
   }
@@ -156,13 +160,13 @@ export function transcriptText(turns: { text: string }[]): string {
 }
 
 /** The values of one calls row, in the column order of the upsert (positional binding is faster). */
-function summaryRow(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number): unknown[] {
+function summaryRow(call: CallSummary, listHash: string, detailState: string, now: number): unknown[] {
   return [
     call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
     call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
     call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
     call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
     call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
-    JSON.stringify(call), rawJson, listHash, detailState, now,
+    listHash, detailState, now,
   ]
 }

@@ -28,8 +28,6 @@ CREATE TABLE calls (
   version_number     INTEGER,
   summary            TEXT,
   avg_latency_ms     REAL,
-  summary_json       TEXT NOT NULL,             -- the mapped CallSummary
-  raw_json           TEXT NOT NULL,             -- the API's item as sent, for fidelity
   list_hash          TEXT NOT NULL,             -- hash of raw_json: unchanged calls stop an incremental sync
   detail_state       TEXT NOT NULL DEFAULT 'missing' CHECK (detail_state IN ('missing', 'stale', 'fetched', 'failed')),
   detail_error       TEXT,
@@ -52,6 +50,14 @@ CREATE INDEX calls_duration ON calls (duration_s, id);
 CREATE INDEX calls_cost ON calls (cost_credits, id);
 CREATE INDEX calls_latency ON calls (avg_latency_ms, id);
 CREATE INDEX calls_detail_state ON calls (detail_state) WHERE detail_state <> 'fetched';
+
+-- The JSON of each call lives beside its row, not in it: a compact calls table keeps index
+-- maintenance, counts and scans fast.
+CREATE TABLE call_payloads (
+  call_id       TEXT NOT NULL UNIQUE REFERENCES calls (id) ON DELETE CASCADE,
+  summary_json  TEXT NOT NULL,                  -- the mapped CallSummary
+  raw_json      TEXT NOT NULL                   -- the API's item as sent, for fidelity
+) STRICT;
 
 CREATE TABLE call_details (
   call_id      TEXT PRIMARY KEY REFERENCES calls (id) ON DELETE CASCADE,
