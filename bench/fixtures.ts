@@ -1,6 +1,7 @@
 // Synthetic calls for the benchmark: N calls with transcripts whose words, agents, statuses and
 // numbers vary like real ones, generated fast and deterministically (no network, no files).
 import type { CallDetail, CallSummary } from '@shared/domain'
+import { mulberry32 } from '../src/emulator/random'
 
 const AGENTS = ['Delivery Reschedule', 'Appointment Booking', 'Payment Reminder', 'Support Triage', 'Survey'].map((name, i) => ({
   id: (i + 1).toString(16).padStart(24, 'a'),
@@ -26,19 +27,8 @@ const USER_LINES = [
   'Sure, that works for me, thank you.',
 ]
 
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function benchCall(i: number): CallDetail {
-  const r = rng(i + 1)
+  const r = mulberry32(i + 1)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
   const created = Date.UTC(2026, 7, 1) + i * 77_000
   const agent = pick(AGENTS)

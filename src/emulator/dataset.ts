@@ -152,8 +152,22 @@ export class Dataset {
     }
   }
 
+  private readonly timelines = new Map<number, Timeline>()
+
+  /** The call's dialogue and timing, rebuilt from the seed; recent ones are kept (pages ask often). */
   timelineOf(c: Pick<EmuCall, 'i' | 'agent' | 'turns'>): Timeline {
-    return timeline(rngFor(this.opts.seed, c.i, 1), c.agent.purpose, c.turns)
+    let tl = this.timelines.get(c.i)
+    if (!tl) {
+      tl = timeline(rngFor(this.opts.seed, c.i, 1), c.agent.purpose, c.turns)
+      if (this.timelines.size >= 5000) this.timelines.delete(this.timelines.keys().next().value!)
+      this.timelines.set(c.i, tl)
+    }
+    return tl
+  }
+
+  /** Calls whose state can still change (not yet past analytics): few, the newest ones. */
+  liveCalls(now: number): EmuCall[] {
+    return this.calls.filter((c) => now < c.endMs + ANALYTICS_DELAY_MS)
   }
 }
 

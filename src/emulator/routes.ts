@@ -32,15 +32,26 @@ export function orgOf(ctx: RouteContext, req: IncomingMessage): Org | null {
   return m ? (ctx.keys.get(m[1]!) ?? null) : null
 }
 
-// Sorting 100k calls per page would make a backfill quadratic; pages of one listing share it.
+// Sorting 100k calls per page would make a backfill quadratic; pages of one listing share it,
+// until a call that is still changing changes (the only thing that can reorder the list).
 const listCache = new WeakMap<RouteContext, { key: string; calls: EmuCall[] }[]>()
+const liveCache = new WeakMap<RouteContext, { at: number; live: EmuCall[] }>()
+
+function stateSignature(ctx: RouteContext, now: number): string {
+  let cached = liveCache.get(ctx)
+  if (!cached || now - cached.at > 60_000) {
+    cached = { at: now, live: ctx.data.liveCalls(now - 60_000) }
+    liveCache.set(ctx, cached)
+  }
+  return cached.live.map((c) => stateAt(c, now).updatedMs).join(',')
+}
 
 function listed(ctx: RouteContext, org: Org, q: URLSearchParams, now: number) {
   const p = parseList(q, now, (c) => wireStatus(c, now, ctx.legacy))
   const params = new URLSearchParams(q)
   params.delete('page')
   params.delete('limit')
-  const key = `${org}|${params}|${Math.floor(now / 1000)}`
+  const key = `${org}|${params}|${stateSignature(ctx, now)}`
   const cache = listCache.get(ctx) ?? []
   let hit = cache.find((e) => e.key === key)
   if (!hit) {

@@ -69,11 +69,13 @@ function addText(text: string, add: (sql: string, ...values: unknown[]) => void)
     values.push(fts)
   }
   const needle = text.replace(/\s+/g, '')
-  if (needle.length >= 3) {
+  // Ids and phone numbers are mostly digits: a needle without any is a word for full text alone.
+  const idLike = /\d/.test(needle)
+  if (idLike && needle.length >= 3) {
     // The trigram index answers substring questions about ids and phone numbers.
     alternatives.push('SELECT rowid FROM call_ids WHERE call_ids MATCH ?')
     values.push(`"${needle.replace(/"/g, '""')}"`)
-  } else if (needle.length > 0) {
+  } else if (idLike) {
     alternatives.push("SELECT rowid FROM calls WHERE id LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' OR to_number LIKE ? ESCAPE '\\'")
     const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`
     values.push(like, like, like)

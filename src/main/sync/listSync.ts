@@ -58,16 +58,23 @@ export function backfillDone(store: Store): boolean {
   return store.syncState.get(COMPLETE_KEY) !== null && store.syncState.get(BACKFILL_KEY) === null
 }
 
-/** Pages from the checkpoint (or page 1) to the end of the list. */
+/**
+ * Pages from the checkpoint (or page 1) to the end of the list. The next page is requested while
+ * the current one is being stored, so the disk never holds up the network (the rate limit does).
+ */
 export async function backfill(ctx: ListSyncContext): Promise<ListSyncResult> {
   const saved = ctx.store.syncState.get<Checkpoint>(BACKFILL_KEY)
   const since = saved?.since ?? ctx.since ?? null
   let pageNo = saved?.nextPage ?? 1
   const result: ListSyncResult = { listed: 0, inserted: 0, updated: 0, issues: 0 }
   ctx.progress.start('list', null, pageNo > 1 ? `Resuming the call list at page ${pageNo}` : 'Downloading the call list')
+  const fetchPage = (n: number) => ctx.api.listCalls({ ...BASE, page: n }, ctx.signal)
+  let pending = fetchPage(pageNo)
   for (;;) {
-    const page = await ctx.api.listCalls({ ...BASE, page: pageNo }, ctx.signal)
+    const page = await pending
     const last = !page.hasMore || page.calls.length === 0 || (since !== null && olderThan(page, since))
+    // Swallowed here, seen again when awaited: an unawaited rejection must not crash the process.
+    if (!last) (pending = fetchPage(pageNo + 1)).catch(() => {})
     const counts = storePage(ctx, page, last ? null : { nextPage: pageNo + 1, since })
     result.listed += page.calls.length
     result.inserted += counts.inserted
