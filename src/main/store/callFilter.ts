@@ -25,7 +25,15 @@ export function ftsQuery(text: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
 }
 
-export function buildWhere(q: CallQuery, omit?: FacetDimension): Where {
+export interface WhereOptions {
+  /**
+   * For a text that matches many calls: walk the sort index and test each call against the
+   * matches (the unary + keeps SQLite from driving the query from the match set and sorting it).
+   */
+  scanForText?: boolean
+}
+
+export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptions = {}): Where {
   const parts: string[] = []
   const params: unknown[] = []
   const add = (sql: string, ...values: unknown[]) => {
@@ -56,11 +64,16 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension): Where {
     )
   }
   const text = q.text?.trim()
-  if (text) addText(text, add)
+  if (text) {
+    const match = textMatch(text)
+    if (match) add(`${opts.scanForText ? '+' : ''}calls.rowid IN (${match.sql})`, ...match.params)
+    else add('0')
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
 }
 
-function addText(text: string, add: (sql: string, ...values: unknown[]) => void): void {
+/** The rowids of calls whose text matches: full text over words, substring over ids and numbers. */
+export function textMatch(text: string): Where | null {
   const alternatives: string[] = []
   const values: unknown[] = []
   const fts = ftsQuery(text)
@@ -80,6 +93,5 @@ function addText(text: string, add: (sql: string, ...values: unknown[]) => void)
     const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`
     values.push(like, like, like)
   }
-  if (alternatives.length) add(`calls.rowid IN (${alternatives.join(' UNION ')})`, ...values)
-  else add('0')
+  return alternatives.length ? { sql: alternatives.join(' UNION '), params: values } : null
 }

@@ -1,10 +1,11 @@
 // Reads of the call list for the renderer, the CLI and the bench: filtered, sorted, paged rows
 // with a total, facet counts, and one call with its detail. Answers come from the cache only.
-import { HIGHLIGHT_END, HIGHLIGHT_START, type CallFacets, type CallPage, type CallQuery, type CallRow, type FacetCount } from '@shared/query'
+import { type CallFacets, type CallPage, type CallQuery, type CallRow, type FacetCount } from '@shared/query'
 import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
-import { buildWhere, ftsQuery, type FacetDimension } from './callFilter'
+import { buildWhere, textMatch, type FacetDimension } from './callFilter'
+import { queryWords, snippet } from './snippet'
 
 const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   createdAt: 'created_ms',
@@ -46,6 +47,10 @@ interface RowRecord {
 }
 
 export const DEFAULT_PAGE = 100
+/** Above this many text matches, walking the sort index beats sorting the matches. */
+const SCAN_ABOVE = 2000
+const NOT_FILTERS = new Set(['text', 'sortBy', 'sortOrder', 'offset', 'limit'])
+const onlyText = (q: CallQuery) => Object.entries(q).every(([k, v]) => NOT_FILTERS.has(k) || v === undefined)
 
 export class CallQueryService {
   private readonly prepared = new Map<string, Statement<unknown[]>>()
@@ -64,7 +69,11 @@ export class CallQueryService {
   }
 
   list(q: CallQuery): CallPage {
-    const where = buildWhere(q)
+    // How many calls the text matches decides how to run it, and is the total when text is all.
+    const text = q.text?.trim()
+    const match = text ? textMatch(text) : null
+    const textMatches = text ? (match ? (this.stmt(`SELECT COUNT(*) AS n FROM (${match.sql})`).get(...match.params) as { n: number }).n : 0) : null
+    const where = buildWhere(q, undefined, { scanForText: textMatches !== null && textMatches > SCAN_ABOVE })
     const offset = q.offset ?? 0
     const limit = q.limit ?? DEFAULT_PAGE
     const column = SORT_SQL[q.sortBy ?? 'createdAt']
@@ -73,20 +82,23 @@ export class CallQueryService {
     // serves the sort. Missing values (NULL) sort as the smallest, as SQLite orders them.
     const records = this.stmt(`SELECT ${ROW_COLUMNS} FROM calls ${where.sql} ORDER BY ${column} ${order}, id ${order} LIMIT ? OFFSET ?`)
       .all(...where.params, limit, offset) as RowRecord[]
-    const total = (this.stmt(`SELECT COUNT(*) AS n FROM calls ${where.sql}`).get(...where.params) as { n: number }).n
+    const total =
+      textMatches !== null && onlyText(q) ? textMatches : (this.stmt(`SELECT COUNT(*) AS n FROM calls ${where.sql}`).get(...where.params) as { n: number }).n
     const snippets = q.text ? this.snippets(q.text, records.map((r) => r.rowid)) : new Map<number, string>()
     return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null)), total, offset, limit }
   }
 
   private snippets(text: string, rowids: number[]): Map<number, string> {
-    const fts = ftsQuery(text)
-    if (!fts || rowids.length === 0) return new Map()
-    const rows = this.stmt(
-        `SELECT rowid, snippet(call_text, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 14) AS s
-         FROM call_text WHERE call_text MATCH ? AND rowid IN (${rowids.map(() => '?').join(',')})`,
-      )
-      .all(fts, ...rowids) as { rowid: number; s: string }[]
-    return new Map(rows.map((r) => [r.rowid, r.s]))
+    const words = queryWords(text)
+    const out = new Map<number, string>()
+    if (words.length === 0) return out
+    const read = this.stmt('SELECT summary, transcript FROM call_text WHERE rowid = ?')
+    for (const rowid of rowids) {
+      const doc = read.get(rowid) as { summary: string; transcript: string } | undefined
+      const found = doc ? (snippet(doc.summary, words) ?? snippet(doc.transcript, words)) : null
+      if (found) out.set(rowid, found)
+    }
+    return out
   }
 
   facets(q: CallQuery): CallFacets {

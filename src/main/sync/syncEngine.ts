@@ -88,6 +88,8 @@ export class SyncEngine {
         summary.recordings = await this.recordings.downloadSet({}, { signal, progress: this.progress })
       }
       summary.durationMs = Date.now() - started
+      // Keeps the planner's statistics current as the cache grows (cheap when nothing changed).
+      this.store.cache.pragma('optimize')
       const lastSyncMs = Date.now()
       this.store.syncState.set(LAST_SYNC_KEY, lastSyncMs)
       this.progress.finish({ lastSyncMs, message: describe(summary), error: null })
