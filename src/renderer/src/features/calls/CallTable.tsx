@@ -1,14 +1,52 @@
 // The virtualised call list: only the rows on screen exist in the DOM, and their data is fetched
 // in blocks around them. Headers sort on click and resize by dragging their right edge; the
 // keyboard moves the selection (up/down, page up/down, home/end) and Enter opens the call.
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
+import type { CallRow } from '@shared/query'
 import type { CallColumn } from '@shared/settings'
 import { useStore } from '../../store'
 import { COLUMNS } from './columns'
 
 const ROW_HEIGHT = 32
+
+interface RowProps {
+  index: number
+  start: number
+  row: CallRow | undefined
+  columns: CallColumn[]
+  template: string
+  selected: boolean
+  open: boolean
+  warn: number
+  bad: number
+  onPick: (index: number, row: CallRow | undefined) => void
+}
+
+/** One row; memoised so scrolling re-renders only the rows that enter the window. */
+const Row = memo(function Row({ index, start, row, columns, template, selected, open, warn, bad, onPick }: RowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={selected}
+      className={`tr ${selected ? 'selected' : ''} ${open ? 'open' : ''}`}
+      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: template }}
+      onClick={() => onPick(index, row)}
+    >
+      {row ? (
+        columns.map((c) => (
+          <div key={c} role="gridcell" className={`td ${COLUMNS[c].align === 'right' ? 'right' : ''}`}>
+            {COLUMNS[c].cell(row, { warn, bad })}
+          </div>
+        ))
+      ) : (
+        <div className="td placeholder" style={{ gridColumn: `1 / span ${columns.length}` }} />
+      )}
+    </div>
+  )
+})
 
 export function CallTable() {
   const { columns, widths, total, rows, query, selected, openId, settings } = useStore(
@@ -34,6 +72,13 @@ export function CallTable() {
   const totalWidth = columns.reduce((sum, c) => sum + widthOf(c), 0)
   const ctx = { warn: settings?.latencyWarnMs ?? 800, bad: settings?.latencyBadMs ?? 1500 }
 
+  const pick = useCallback(
+    (index: number, row: CallRow | undefined) => {
+      select(index)
+      if (row) void openCallById(row.id)
+    },
+    [select, openCallById],
+  )
   const move = (index: number) => {
     select(index)
     virtualizer.scrollToIndex(Math.max(0, Math.min((total ?? 1) - 1, index)), { align: 'auto' })
@@ -100,28 +145,20 @@ export function CallTable() {
       <div className="tbody" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {items.map((item) => {
           const row = rows.get(item.index)
-          const classes = ['tr', item.index === selected ? 'selected' : '', row && row.id === openId ? 'open' : ''].join(' ')
           return (
-            <div
+            <Row
               key={item.key}
-              role="row"
-              aria-rowindex={item.index + 1}
-              aria-selected={item.index === selected}
-              className={classes}
-              style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
-              onClick={() => {
-                select(item.index)
-                if (row) void openCallById(row.id)
-              }}
-            >
-              {row
-                ? columns.map((c) => (
-                    <div key={c} role="gridcell" className={`td ${COLUMNS[c].align === 'right' ? 'right' : ''}`}>
-                      {COLUMNS[c].cell(row, ctx)}
-                    </div>
-                  ))
-                : <div className="td placeholder" style={{ gridColumn: `1 / span ${columns.length}` }} />}
-            </div>
+              index={item.index}
+              start={item.start}
+              row={row}
+              columns={columns}
+              template={template}
+              selected={item.index === selected}
+              open={row !== undefined && row.id === openId}
+              warn={ctx.warn}
+              bad={ctx.bad}
+              onPick={pick}
+            />
           )
         })}
       </div>

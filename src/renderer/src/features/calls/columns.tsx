@@ -20,7 +20,7 @@ export const COLUMNS: Record<CallColumn, ColumnDef> = {
   type: { title: 'Type', width: 90, sort: 'type', cell: (r) => label(r.type) },
   from: { title: 'From', width: 130, sort: 'from', cell: (r) => <span className="mono">{r.from || '—'}</span> },
   to: { title: 'To', width: 130, sort: 'to', cell: (r) => <span className="mono">{r.to || '—'}</span> },
-  duration: { title: 'Duration', width: 80, sort: 'duration', align: 'right', cell: (r) => duration(r.durationS) },
+  duration: { title: 'Duration', width: 92, sort: 'duration', align: 'right', cell: (r) => duration(r.durationS) },
   status: { title: 'Status', width: 110, sort: 'status', cell: (r) => <span className={`chip chip-${r.status}`}>{label(r.status)}</span> },
   reason: { title: 'Ended because', width: 140, sort: 'reason', cell: (r) => label(r.disconnectReason) },
   cost: { title: 'Cost', width: 70, sort: 'cost', align: 'right', cell: (r) => credits(r.costCredits) },
