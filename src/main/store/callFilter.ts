@@ -31,6 +31,8 @@ export interface WhereOptions {
    * matches (the unary + keeps SQLite from driving the query from the match set and sorting it).
    */
   scanForText?: boolean
+  /** The text's matches, already found (few): tested as a list instead of searching again. */
+  textRowids?: number[]
 }
 
 export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptions = {}): Where {
@@ -66,7 +68,8 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptio
   const text = q.text?.trim()
   if (text) {
     const match = textMatch(text)
-    if (match) add(`${opts.scanForText ? '+' : ''}calls.rowid IN (${match.sql})`, ...match.params)
+    if (opts.textRowids) add('calls.rowid IN (SELECT value FROM json_each(?))', JSON.stringify(opts.textRowids))
+    else if (match) add(`${opts.scanForText ? '+' : ''}calls.rowid IN (${match.sql})`, ...match.params)
     else add('0')
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
@@ -83,15 +86,9 @@ export function textMatch(text: string): Where | null {
   }
   const needle = text.replace(/\s+/g, '')
   // Ids and phone numbers are mostly digits: a needle without any is a word for full text alone.
-  const idLike = /\d/.test(needle)
-  if (idLike && needle.length >= 3) {
-    // The trigram index answers substring questions about ids and phone numbers.
-    alternatives.push('SELECT rowid FROM call_ids WHERE call_ids MATCH ?')
-    values.push(`"${needle.replace(/"/g, '""')}"`)
-  } else if (idLike) {
-    alternatives.push("SELECT rowid FROM calls WHERE id LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' OR to_number LIKE ? ESCAPE '\\'")
-    const like = `%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`
-    values.push(like, like, like)
+  if (/\d/.test(needle)) {
+    alternatives.push("SELECT rowid FROM calls WHERE search_ids LIKE ? ESCAPE '\\'")
+    values.push(`%${needle.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`)
   }
   return alternatives.length ? { sql: alternatives.join(' UNION '), params: values } : null
 }

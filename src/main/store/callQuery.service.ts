@@ -69,11 +69,14 @@ export class CallQueryService {
   }
 
   list(q: CallQuery): CallPage {
-    // How many calls the text matches decides how to run it, and is the total when text is all.
+    // The text's matches are found once: their number decides how to run the page (and is the
+    // total when text is the only filter); a few are passed on as a list, many are walked.
     const text = q.text?.trim()
     const match = text ? textMatch(text) : null
-    const textMatches = text ? (match ? (this.stmt(`SELECT COUNT(*) AS n FROM (${match.sql})`).get(...match.params) as { n: number }).n : 0) : null
-    const where = buildWhere(q, undefined, { scanForText: textMatches !== null && textMatches > SCAN_ABOVE })
+    const rowids = match ? (this.stmt(`SELECT rowid FROM (${match.sql})`).pluck().all(...match.params) as number[]) : null
+    const textMatches = text ? (rowids?.length ?? 0) : null
+    const many = textMatches !== null && textMatches > SCAN_ABOVE
+    const where = buildWhere(q, undefined, { scanForText: many, ...(rowids && !many ? { textRowids: rowids } : {}) })
     const offset = q.offset ?? 0
     const limit = q.limit ?? DEFAULT_PAGE
     const column = SORT_SQL[q.sortBy ?? 'createdAt']

@@ -27,8 +27,8 @@ export class CallsRepo {
         INSERT INTO calls (id, db_id, status, type, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
           created_at, created_ms, updated_ms, disconnect_reason, failure_reason, cost_credits, recording_url,
           recording_dual_url, has_recording, retry_count, retry_attempt, retry_call_id, is_test, version_id,
-          version_number, summary, avg_latency_ms, list_hash, detail_state, synced_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          version_number, summary, avg_latency_ms, search_ids, list_hash, detail_state, synced_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET db_id = excluded.db_id, status = excluded.status, type = excluded.type,
           duration_s = excluded.duration_s, from_number = excluded.from_number, to_number = excluded.to_number,
           agent_id = excluded.agent_id, agent_name = COALESCE(excluded.agent_name, calls.agent_name),
@@ -40,15 +40,13 @@ export class CallsRepo {
           retry_attempt = excluded.retry_attempt, retry_call_id = excluded.retry_call_id, is_test = excluded.is_test,
           version_id = excluded.version_id, version_number = COALESCE(excluded.version_number, calls.version_number),
           summary = COALESCE(excluded.summary, calls.summary), avg_latency_ms = COALESCE(excluded.avg_latency_ms, calls.avg_latency_ms),
-          list_hash = excluded.list_hash,
+          search_ids = excluded.search_ids, list_hash = excluded.list_hash,
           detail_state = excluded.detail_state, synced_ms = excluded.synced_ms
         RETURNING rowid`),
       // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
       deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
       insertText: db.prepare('INSERT INTO call_text (rowid, call_id, summary, transcript) VALUES (?, ?, ?, ?)'),
       transcriptOf: db.prepare<[string], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_id = ?'),
-      deleteIds: db.prepare('DELETE FROM call_ids WHERE rowid = ?'),
-      insertIds: db.prepare('INSERT INTO call_ids (rowid, call_id, ids) VALUES (?, ?, ?)'),
       deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_id = ?'),
       insertDisposition: db.prepare('INSERT OR REPLACE INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
       upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
@@ -103,8 +101,6 @@ export class CallsRepo {
   }
 
   private indexSummary(call: CallSummary, rowid: number, isNew: boolean): void {
-    if (!isNew) this.stmts.deleteIds.run(rowid)
-    this.stmts.insertIds.run(rowid, call.id, [call.id, call.from, call.to].join(' '))
     if (!isNew) this.stmts.deleteText.run(rowid)
     const transcript = isNew ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
     this.stmts.insertText.run(rowid, call.id, call.summary ?? '', transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : '')
@@ -167,6 +163,6 @@ function summaryRow(call: CallSummary, listHash: string, detailState: string, no
     call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
     call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
     call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
-    listHash, detailState, now,
+    `${call.id} ${call.from} ${call.to}`.toLowerCase(), listHash, detailState, now,
   ]
 }
