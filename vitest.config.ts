@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Waiting for the page to show something is not a timing assertion: allow a loaded machine.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
