@@ -1,250 +1,255 @@
-// The Atoms client over real HTTP on 127.0.0.1: the documented payloads and the old shapes mapped
-// to the domain, every transient fault retried, every permanent one explained, the key never shown.
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { AtomsClient, type AtomsClientOptions } from '../../src/main/atoms/client'
-import { setLogSink } from '../../src/main/log'
-import { DETAIL_EXAMPLE, LIST_EXAMPLE } from '../support/atomsExamples'
-import { fixtureServer, json, type Script } from '../support/httpFixture'
-import { tempDir } from '../support/tempDir'
+// The Atoms client over real HTTP on 127.0.0.1, payload side: the documented examples and the old
+// shapes mapped to the domain, the list query on the wire, search batching and order, and items
+// that cannot be read reported without losing the rest of the page.
+import { describe, expect, it } from 'vitest'
+import { AtomsClient } from '../../src/main/atoms/client'
+import { DETAIL_EXAMPLE, DOWNLOAD_URL_EXAMPLE, LIST_EXAMPLE, SEARCH_EXAMPLE, SEARCH_REQUEST_EXAMPLE } from './atoms-examples'
+import { json, KEY, LEGACY_DETAIL, LEGACY_ITEM, MIRROR_DETAIL, ok, queryOf, setup } from './atoms-fixtures'
 
-const KEY = 'sk_live_secret_0123456789'
-const servers: { close: () => Promise<void> }[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
+const FIRST = 'CALL-1767268800123-9f3a2c'
+
+describe('GET /conversation', () => {
+  it('maps the documented example (§4.3)', async () => {
+    const { client } = await setup((_r, res) => json(res, 200, LIST_EXAMPLE))
+    const page = await client.listCalls({})
+    expect(page).toMatchObject({ total: 37, page: 1, limit: 2, hasMore: true, totalPages: 19, issues: [] })
+    expect(page.raw).toEqual(LIST_EXAMPLE.data.logs)
+    const [a, b] = page.calls
+    expect(a).toEqual({
+      id: FIRST, dbId: '6776b1c4e1f2a3b4c5d6e7f8', status: 'completed', type: 'telephony_outbound', durationS: 94.6,
+      from: '+14155550123', to: '+14155559876', agentId: '6774f1a2b3c4d5e6f7a8b9c0', agentName: null, campaignId: null,
+      createdAt: '2026-01-01T12:00:00.123Z', updatedAt: null, disconnectReason: 'user_hangup', failureReason: null, costCredits: 1.42,
+      recordingUrl: LIST_EXAMPLE.data.logs[0].recordingUrl, recordingDualUrl: LIST_EXAMPLE.data.logs[0].recordingDualUrl,
+      retryCount: 0, retryAttemptNumber: 0, retryCallId: null, isTest: false, versionId: '6774f1a2b3c4d5e6f7a8b9d1', versionNumber: 3,
+      dispositions: { call_resolved: 'resolved', customer_name: 'Priya' },
+      summary: 'The agent confirmed the delivery address and the customer agreed to the new slot.',
+      dispositionResults: [
+        { identifier: 'call_resolved', value: 'resolved', confidence: 0.95, reasoning: null },
+        { identifier: 'customer_name', value: 'Priya', confidence: 1, reasoning: null },
+      ],
+      latency: {
+        turns: 6, avgMs: 812, medianMs: 790.5, minMs: 610, maxMs: 1104, perTurnMs: [1104, 790, 610, 802, 775, 791],
+        transitions: [], processedAt: '2026-01-01T12:01:52.400Z', legacy: null,
+      },
+    })
+    // Empty recording URLs mean "not available yet"; an empty map gives no dispositions.
+    expect(b).toMatchObject({ id: 'CALL-1767269000456-1b7e90', status: 'no_answer', recordingUrl: null, recordingDualUrl: null, dispositions: {}, dispositionResults: [], retryCallId: 'CALL-1767269900789-c40d11', latency: null, summary: null })
+  })
+
+  it('sends every filter as one comma-joined string, clamps limit and always sends it', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, LIST_EXAMPLE))
+    await client.listCalls({
+      page: 2, limit: 900, agentIds: ['a1', 'a2'], campaignIds: ['c1'], callTypes: ['webcall', 'chat'], search: '+1415',
+      statuses: ['completed', 'no_answer'], disconnectReasons: ['user_hangup', 'timeout'], callAttempts: ['initial', 'retry'],
+      durations: ['0-30', '5+'], versionIds: ['v1'], sortBy: 'callDuration', sortOrder: 'asc', dateFrom: '2026-01-01T00:00:00Z', dateTo: '2026-01-31T00:00:00Z',
+    })
+    expect(queryOf(server)).toEqual({
+      page: '2', limit: '500', agentIds: 'a1,a2', campaignIds: 'c1', callTypes: 'webcall,chat', search: '+1415',
+      statusFilter: 'completed,no_answer', disconnectReasonFilter: 'user_hangup,timeout', callAttemptFilter: 'initial,retry',
+      durationFilter: '0-30,5+', versionFilter: 'v1', sortBy: 'callDuration', sortOrder: 'asc', dateFrom: '2026-01-01T00:00:00Z', dateTo: '2026-01-31T00:00:00Z',
+    })
+    await client.listCalls({ limit: 0, agentIds: [] })
+    expect(queryOf(server, 1)).toEqual({ page: '1', limit: '1' })
+    await client.listCalls({})
+    expect(queryOf(server, 2)).toEqual({ page: '1', limit: '100' })
+  })
+
+  it('sends the bearer key and identifies itself', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, LIST_EXAMPLE))
+    await client.listCalls({})
+    expect(server.seen[0]!.headers).toMatchObject({ authorization: `Bearer ${KEY}`, accept: 'application/json', 'x-source': 'earmark', 'user-agent': expect.stringMatching(/^earmark\//) })
+  })
+
+  it('skips an unreadable item, names the call and the field, and keeps the rest of the page', async () => {
+    const good = LIST_EXAMPLE.data.logs[0]
+    const logs = [
+      good,
+      { ...LIST_EXAMPLE.data.logs[1], status: 7 },
+      { status: 'completed', createdAt: '2026-01-01T00:00:00Z' },
+      { callId: 'CALL-1767269000999-000bad', status: 'completed', createdAt: 'yesterday' },
+      { callId: 'CALL-1767269000998-000bad', status: 'completed', createdAt: '2026-01-01T00:00:00Z', duration: 'long' },
+      'not an object',
+      { ...good, callId: 'CALL-1767269000997-00good' },
+    ]
+    const { client } = await setup((_r, res) => json(res, 200, ok({ logs, pagination: { total: 7, page: 1, limit: 10, hasMore: false } })))
+    const page = await client.listCalls({ limit: 10 })
+    expect(page.calls.map((c) => c.id)).toEqual([FIRST, 'CALL-1767269000997-00good'])
+    expect(page.raw).toEqual([good, logs[6]])
+    expect(page.issues).toEqual([
+      { callId: 'CALL-1767269000456-1b7e90', field: 'status', message: 'is not text' },
+      { callId: null, field: 'callId', message: 'is missing' },
+      { callId: 'CALL-1767269000999-000bad', field: 'createdAt', message: 'is not a date' },
+      { callId: 'CALL-1767269000998-000bad', field: 'duration', message: 'is not a number' },
+      { callId: null, field: '(item)', message: 'is not an object' },
+    ])
+    expect(page).toMatchObject({ total: 7, totalPages: 1, hasMore: false })
+  })
+
+  it('reads the old shapes: chat, busy, agentName, average_* latencies, dispositions as array and map, epoch-ms dates', async () => {
+    const future = { ...LIST_EXAMPLE.data.logs[0], callId: 'CALL-1767268800124-000001', status: 'blocked', type: 'whatsapp_voice', disconnectionReason: 'voicemail', updatedAt: 'not a date', campaignId: 42 }
+    const { client } = await setup((_r, res) => json(res, 200, ok({ logs: [LEGACY_ITEM, future], pagination: { total: 41, page: 3, limit: 2, hasMore: true } })))
+    const page = await client.listCalls({ page: 3, limit: 2 })
+    expect(page.issues).toEqual([])
+    expect(page.totalPages).toBe(21) // computed: the old pagination had no totalPages
+    const [old, next] = page.calls
+    expect(old).toMatchObject({
+      status: 'busy', type: 'chat', durationS: 12.5, from: '', to: '', agentName: 'Old Agent', recordingUrl: null,
+      createdAt: new Date(1700000000000).toISOString(), summary: 'Old summary',
+      dispositions: { call_resolved: 'true' },
+      dispositionResults: [{ identifier: 'call_resolved', value: 'yes', confidence: null, reasoning: null }, { identifier: 'score', value: '4', confidence: null, reasoning: null }],
+      latency: { avgMs: null, perTurnMs: [], legacy: { transcriber: 0.75, agent: 1.2, synthesizer: 0.9 } },
+    })
+    expect(page.raw[0]).toEqual(LEGACY_ITEM) // unknown fields kept for the cache
+    // Unknown enum values are kept as sent; an inferred field of the wrong type is read as absent.
+    expect(next).toMatchObject({ status: 'blocked', type: 'whatsapp_voice', disconnectReason: 'voicemail', updatedAt: null, campaignId: '42' })
+  })
+
+  it('works out paging when the pagination object is missing', async () => {
+    const logs = Array.from({ length: 3 }, (_, i) => ({ callId: `CALL-176726880000${i}-aaaaaa`, status: 'completed', createdAt: '2026-01-01T00:00:00Z' }))
+    const { client } = await setup((req, res) => json(res, 200, ok({ logs: req.url.includes('page=2') ? logs.slice(0, 1) : logs })))
+    expect(await client.listCalls({ limit: 3 })).toMatchObject({ page: 1, limit: 3, hasMore: true, total: 3 })
+    expect(await client.listCalls({ page: 2, limit: 3 })).toMatchObject({ page: 2, hasMore: false, total: 4, totalPages: 2 })
+  })
+
+  it('explains a list without a "logs" array', async () => {
+    const { client } = await setup((_r, res) => json(res, 200, ok({ calls: [] })))
+    await expect(client.listCalls({})).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/"logs"/) })
+  })
 })
 
-async function setup(script: Script, over: Partial<AtomsClientOptions> = {}) {
-  const server = await fixtureServer(script)
-  servers.push(server)
-  const retries: { attempt: number; delayMs: number; reason: string }[] = []
-  const client = new AtomsClient({ apiKey: KEY, baseUrl: server.url, requestsPerSecond: 1000, baseDelayMs: 5, maxDelayMs: 20, onRetry: (r) => retries.push(r), ...over })
-  return { server, client, retries }
-}
-
-describe('payloads', () => {
-  it('maps the documented list example and sends every filter as CSV', async () => {
-    const { server, client } = await setup((_r, res) => json(res, 200, LIST_EXAMPLE))
-    const page = await client.listCalls({
-      page: 2, limit: 900, agentIds: ['a1', 'a2'], statuses: ['completed', 'no_answer'], callTypes: ['webcall'],
-      disconnectReasons: ['user_hangup'], callAttempts: ['all'], durations: ['0-30', '5+'], sortBy: 'callDuration', sortOrder: 'asc',
-      dateFrom: '2026-01-01T00:00:00Z', search: '+1415', campaignIds: ['c1'], versionIds: ['v1'],
-    })
-    const q = new URL(server.seen[0]!.url, 'http://x').searchParams
-    expect(Object.fromEntries(q)).toEqual({
-      page: '2', limit: '500', agentIds: 'a1,a2', statusFilter: 'completed,no_answer', callTypes: 'webcall', disconnectReasonFilter: 'user_hangup',
-      callAttemptFilter: 'all', durationFilter: '0-30,5+', sortBy: 'callDuration', sortOrder: 'asc', dateFrom: '2026-01-01T00:00:00Z',
-      search: '+1415', campaignIds: 'c1', versionFilter: 'v1',
-    })
-    expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`)
-    expect(page).toMatchObject({ total: 37, page: 1, limit: 2, hasMore: true, totalPages: 19, issues: [] })
-    const [a, b] = page.calls
-    expect(a).toMatchObject({ id: 'CALL-1767268800123-9f3a2c', durationS: 94.6, costCredits: 1.42, dispositions: { call_resolved: 'resolved', customer_name: 'Priya' }, summary: expect.stringContaining('delivery address') })
-    expect(a!.dispositionResults[0]).toEqual({ identifier: 'call_resolved', value: 'resolved', confidence: 0.95, reasoning: null })
-    expect(a!.latency).toMatchObject({ avgMs: 812, perTurnMs: [1104, 790, 610, 802, 775, 791] })
-    expect(b).toMatchObject({ recordingUrl: null, recordingDualUrl: null, retryCallId: 'CALL-1767269900789-c40d11', latency: null })
-    expect(page.raw[0]).toEqual(LIST_EXAMPLE.data.logs[0])
-  })
-
-  it('skips an unreadable item, names it and its field, and keeps the rest of the page', async () => {
-    const logs = [LIST_EXAMPLE.data.logs[0], { callId: 'CALL-1767269000456-bad000', status: 7, createdAt: '2026-01-01T00:00:00Z' }, { status: 'completed' }]
-    const { client } = await setup((_r, res) => json(res, 200, { status: true, data: { logs, pagination: { total: 3, page: 1, limit: 5, hasMore: false } } }))
-    const page = await client.listCalls({})
-    expect(page.calls.map((c) => c.id)).toEqual(['CALL-1767268800123-9f3a2c'])
-    expect(page.issues).toEqual([
-      { callId: 'CALL-1767269000456-bad000', field: 'status', message: expect.any(String) },
-      { callId: null, field: 'callId', message: expect.any(String) },
-    ])
-    expect(page.totalPages).toBe(1)
-  })
-
-  it('maps the documented detail example', async () => {
-    const { client } = await setup((_r, res) => json(res, 200, DETAIL_EXAMPLE))
-    const { call } = await client.getCall('CALL-1767268800123-9f3a2c')
+describe('GET /conversation/{id}', () => {
+  it('maps the documented example (§6.4) and returns the raw data', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, DETAIL_EXAMPLE))
+    const { call, raw } = await client.getCall(FIRST)
+    expect(server.seen[0]!.url).toBe(`/atoms/v1/conversation/${FIRST}`)
+    expect(raw).toEqual(DETAIL_EXAMPLE.data)
+    expect(call.transcript).toHaveLength(4)
     expect(call.transcript[1]).toEqual({ index: 1, role: 'user', text: 'Yes, speaking.', at: '2026-01-01T12:00:07.935Z', offsetMs: null })
-    expect(call.latency?.transitions[0]).toEqual({ turn: 1, userEndMs: 1767268807936, botStartMs: 1767268809040, latencyMs: 1104 })
-    expect(call.dispositionResults[0]?.reasoning).toBe('The customer accepted the new slot.')
-    expect(call).toMatchObject({ agentId: '6774f1a2b3c4d5e6f7a8b9c0', agentName: 'Delivery Reschedule Agent', slmModel: 'electron', voice: { voiceId: 'nyah' } })
+    expect(call.latency?.transitions).toEqual([
+      { turn: 1, userEndMs: 1767268807936, botStartMs: 1767268809040, latencyMs: 1104 },
+      { turn: 2, userEndMs: 1767268814512, botStartMs: 1767268815302, latencyMs: 790 },
+    ])
+    expect(call.dispositionResults[0]).toEqual({ identifier: 'call_resolved', value: 'resolved', confidence: 0.95, reasoning: 'The customer accepted the new slot.' })
+    expect(call.dispositions).toEqual({ call_resolved: 'resolved', customer_name: 'Priya' })
+    expect(call).toMatchObject({
+      agentId: '6774f1a2b3c4d5e6f7a8b9c0', agentName: 'Delivery Reschedule Agent', slmModel: 'electron',
+      voice: { model: 'waves_lightning_v3_1', voiceId: 'nyah', gender: 'female' }, disconnectReason: 'user_hangup',
+      variables: { customer_name: 'Priya', timezone: 'America/Los_Angeles' },
+    })
+    expect(call.agent?.raw).toEqual(DETAIL_EXAMPLE.data.agent)
+    expect(call.events.map((e) => e.event_type)).toEqual(['call_start', 'user_transcription', 'turn_latency', 'call_end'])
     // The detail has no createdAt: it falls back to the time inside the call id.
     expect(call.createdAt).toBe(new Date(1767268800123).toISOString())
-    expect(call.events).toHaveLength(1)
   })
 
-  it('accepts the old shapes: string transcripts, numeric timestamps, average_* latencies, chat, disposition maps', async () => {
-    const old = {
-      callId: 'CALL-1767268800123-9f3a2c', status: 'busy', type: 'chat', createdAt: 1767268800123, duration: '12.5',
-      transcript: ['Agent: Hello there', 'User: Hi', 'no prefix here'],
-      average_transcriber_latency: 0.75, average_agent_latency: 1.2, average_synthesizer_latency: 0.9,
-      postCallAnalytics: { summary: 'x', dispositionMetrics: { call_resolved: 'resolved', score: 4 } },
-    }
-    const { client } = await setup((req, res) => json(res, 200, { status: true, data: req.url.includes('numeric') ? { ...old, transcript: [{ role: 'agent', content: 'Hi', timestamp: 1500 }] } : old }))
-    const { call } = await client.getCall('CALL-1767268800123-9f3a2c')
-    expect(call.transcript.map((t) => [t.role, t.text])).toEqual([['agent', 'Hello there'], ['user', 'Hi'], ['unknown', 'no prefix here']])
-    expect(call).toMatchObject({ status: 'busy', type: 'chat', durationS: 12.5, createdAt: new Date(1767268800123).toISOString() })
-    expect(call.latency?.legacy).toEqual({ transcriber: 0.75, agent: 1.2, synthesizer: 0.9 })
-    expect(call.dispositions).toEqual({ call_resolved: 'resolved', score: '4' })
-    const numeric = await client.getCall('numeric')
-    expect(numeric.call.transcript[0]).toMatchObject({ offsetMs: 1500, at: null })
+  it('reads transcripts as plain strings: a speaker prefix names the role, else it is unknown', async () => {
+    const { client } = await setup((_r, res) => json(res, 200, ok(LEGACY_DETAIL)))
+    const { call } = await client.getCall(LEGACY_DETAIL.callId)
+    expect(call.transcript.map((t) => [t.role, t.text, t.at, t.offsetMs])).toEqual([
+      ['agent', 'Hello there', null, null],
+      ['user', 'Hi', null, null],
+      ['unknown', 'no speaker here', null, null],
+      ['agent', 'Bye', null, null],
+    ])
+  })
+
+  it('reads numeric timestamps as offsets from the call start and keeps other roles', async () => {
+    const { client } = await setup((_r, res) => json(res, 200, ok(MIRROR_DETAIL)))
+    const { call } = await client.getCall(MIRROR_DETAIL.callId)
+    expect(call.transcript).toEqual([
+      { index: 0, role: 'agent', text: 'Hi', at: null, offsetMs: 1500 },
+      { index: 1, role: 'user', text: 'Hello', at: null, offsetMs: 3200 },
+      { index: 2, role: 'tool', text: '{"ok":true}', at: null, offsetMs: null },
+    ])
+    expect(call).toMatchObject({ type: 'webcall', durationS: 0, latency: null, agent: null, voice: null, events: [], variables: {} })
   })
 
   it('explains a detail it cannot read, naming the call and the field', async () => {
-    const { client } = await setup((_r, res) => json(res, 200, { status: true, data: { callId: 'CALL-1767268800123-9f3a2c', status: 'completed', transcript: 'not a list' } }))
-    await expect(client.getCall('CALL-1767268800123-9f3a2c')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/CALL-1767268800123-9f3a2c.*transcript/) })
+    const { client } = await setup((_r, res) => json(res, 200, ok({ callId: FIRST, status: 'completed', transcript: 'not a list' })))
+    await expect(client.getCall(FIRST)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: `The Atoms API sent call ${FIRST} in a shape Earmark cannot read: "transcript" is not a list.` })
+    const turns = await setup((_r, res) => json(res, 200, ok({ callId: FIRST, status: 'completed', transcript: ['Hi', 42] })))
+    await expect(turns.client.getCall(FIRST)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('"transcript.1" is not a turn') })
+    const empty = await setup((_r, res) => json(res, 200, ok(null)))
+    await expect(empty.client.getCall(FIRST)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(FIRST) })
   })
 
-  it('splits a search of 250 ids into 3 requests and keeps the order asked for', async () => {
+  it('refuses an empty call id without a request', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, DETAIL_EXAMPLE))
+    await expect(client.getCall(' ')).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect(server.seen).toHaveLength(0)
+  })
+})
+
+describe('POST /conversation/search', () => {
+  it('maps the documented example (§5.2) and lists the ids not returned', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, SEARCH_EXAMPLE))
+    const result = await client.searchCalls([...SEARCH_REQUEST_EXAMPLE.callIds])
+    expect(JSON.parse(server.seen[0]!.body)).toEqual(SEARCH_REQUEST_EXAMPLE)
+    expect(server.seen[0]!.headers['content-type']).toBe('application/json')
+    expect(result.calls.map((c) => [c.id, c.retryAttemptNumber, c.versionNumber])).toEqual([[FIRST, 0, null], ['CALL-1767269900789-c40d11', 1, null]])
+    expect(result).toMatchObject({ requested: 3, missing: ['CALL-1767270000000-ffffff'], issues: [] })
+    expect(result.calls[0]!.latency).toMatchObject({ turns: 6, avgMs: 812, medianMs: null })
+    expect(result.raw).toEqual(SEARCH_EXAMPLE.data.logs)
+  })
+
+  it('splits 250 ids into requests of at most 100 and merges them in the order asked', async () => {
     const ids = Array.from({ length: 250 }, (_, i) => `CALL-1767268800${String(i).padStart(3, '0')}-aaaaaa`)
     const { server, client } = await setup((req, res) => {
       const asked = (JSON.parse(req.body) as { callIds: string[] }).callIds
+      // The server drops every tenth id and answers in reverse: the client restores the order.
       const found = asked.filter((_, i) => i % 10 !== 3).reverse()
-      json(res, 200, { status: true, data: { logs: found.map((callId) => ({ callId, status: 'completed', createdAt: '2026-01-01T00:00:00Z' })), total: found.length, requestedCount: asked.length } })
+      json(res, 200, ok({ logs: found.map((callId) => ({ callId, status: 'completed', createdAt: '2026-01-01T00:00:00Z' })), total: found.length, requestedCount: asked.length }))
     })
-    const result = await client.searchCalls([...ids, ids[0]!])
-    expect(server.seen.map((s) => (JSON.parse(s.body) as { callIds: string[] }).callIds.length)).toEqual([100, 100, 50])
-    expect(result.calls.map((c) => c.id)).toEqual(ids.filter((_, i) => i % 100 % 10 !== 3))
-    expect(result.missing).toHaveLength(25)
-    expect(await client.searchCalls([])).toMatchObject({ calls: [], requested: 0 })
-    expect(server.seen).toHaveLength(3)
+    const result = await client.searchCalls([...ids, ids[0]!, ids[120]!, ''])
+    const batches = server.seen.map((s) => (JSON.parse(s.body) as { callIds: string[] }).callIds)
+    expect(batches.map((b) => b.length)).toEqual([100, 100, 50])
+    expect(batches.flat()).toEqual(ids)
+    const expected = ids.filter((_, i) => i % 100 % 10 !== 3)
+    expect(result.calls.map((c) => c.id)).toEqual(expected)
+    expect(result.raw.map((r) => r.callId)).toEqual(expected)
+    expect(result.missing).toEqual(ids.filter((_, i) => i % 100 % 10 === 3))
+    expect(result.requested).toBe(250)
+  })
+
+  it('asks nothing for no ids', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, SEARCH_EXAMPLE))
+    expect(await client.searchCalls([])).toEqual({ calls: [], raw: [], requested: 0, missing: [], issues: [] })
+    expect(server.seen).toHaveLength(0)
+  })
+
+  it('reports an unreadable search item without counting it as missing', async () => {
+    const bad = { ...SEARCH_EXAMPLE.data.logs[1], createdAt: null }
+    const { client } = await setup((_r, res) => json(res, 200, ok({ logs: [SEARCH_EXAMPLE.data.logs[0], bad], total: 2, requestedCount: 2 })))
+    const result = await client.searchCalls([FIRST, bad.callId])
+    expect(result.calls.map((c) => c.id)).toEqual([FIRST])
+    expect(result.issues).toEqual([{ callId: bad.callId, field: 'createdAt', message: expect.any(String) }])
+    expect(result.missing).toEqual([])
   })
 })
 
-const ok = (res: Parameters<Script>[1]) => json(res, 200, LIST_EXAMPLE)
-
-describe('resilience', () => {
-  it.each([
-    ['429 in the RL shape', (res: Parameters<Script>[1]) => json(res, 429, { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 0.2 }), 200],
-    ['429 in the OAS shape', (res: Parameters<Script>[1]) => json(res, 429, { message: 'Rate limit exceeded', rateLimit: { routeClass: 'x', limit: 10, retryAfterSec: 0.3 } }), 300],
-    ['429 with Retry-After seconds', (res: Parameters<Script>[1]) => json(res, 429, { status: false, errors: ['slow down'] }, { 'retry-after': '1' }), 1000],
-    ['429 with retry-after-ms', (res: Parameters<Script>[1]) => json(res, 429, {}, { 'retry-after-ms': '150' }), 150],
-  ])('waits as asked after a %s, then succeeds', async (_name, fail, askedMs) => {
-    const { client, retries, server } = await setup((_r, res, n) => (n === 1 ? fail(res) : ok(res)), { requestsPerSecond: 50 })
-    await client.listCalls({})
-    expect(server.seen).toHaveLength(2)
-    expect(retries[0]!.delayMs).toBeGreaterThanOrEqual(askedMs)
-    expect(retries[0]!.delayMs).toBeLessThan(askedMs + 300)
-    expect(client.currentRate()).toBeLessThan(50)
+describe('recording link, key check and base URL', () => {
+  it('returns the presigned URL of the documented example (§7)', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, DOWNLOAD_URL_EXAMPLE))
+    expect(await client.getRecordingDownloadUrl(FIRST)).toBe(DOWNLOAD_URL_EXAMPLE.data.presignedUrl)
+    expect(server.seen[0]!.url).toBe(`/atoms/v1/conversation/${FIRST}/recording/download-url`)
   })
 
-  it('honours a Retry-After given as an HTTP date', async () => {
-    const { client, retries } = await setup((_r, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': new Date(Date.now() + 2000).toUTCString() }) : ok(res)))
-    await client.listCalls({})
-    expect(retries[0]!.delayMs).toBeGreaterThan(500)
+  it('says which recording was not found', async () => {
+    const { client } = await setup((_r, res) => json(res, 404, { status: false, errors: ['No recording'] }))
+    await expect(client.getRecordingDownloadUrl(FIRST)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/recording of call CALL-1767268800123-9f3a2c was not found.*No recording/) })
   })
 
-  it('retries a 429 without any hint using backoff', async () => {
-    const { client, retries } = await setup((_r, res, n) => (n === 1 ? json(res, 429, {}) : ok(res)))
-    await client.listCalls({})
-    expect(retries).toHaveLength(1)
-    expect(retries[0]!.delayMs).toBeLessThanOrEqual(5)
+  it('checks the key with one cheap request', async () => {
+    const { server, client } = await setup((_r, res) => json(res, 200, ok({ logs: [], pagination: { total: 0, page: 1, limit: 1, hasMore: false } })))
+    await client.checkKey()
+    expect(queryOf(server)).toEqual({ page: '1', limit: '1' })
   })
 
-  it('fails with RATE_LIMITED rather than hang when told to wait too long', async () => {
-    const { client, server } = await setup((_r, res) => json(res, 429, {}, { 'retry-after': '3600' }))
-    await expect(client.listCalls({})).rejects.toMatchObject({ code: 'RATE_LIMITED' })
-    expect(server.seen).toHaveLength(1)
-  })
-
-  it.each([
-    ['a 500', (res: Parameters<Script>[1]) => json(res, 500, { status: false, errors: ['Internal server error'] })],
-    ['a 502', (res: Parameters<Script>[1]) => res.writeHead(502).end('bad gateway')],
-    ['a 504 with an HTML body', (res: Parameters<Script>[1]) => res.writeHead(504, { 'content-type': 'text/html' }).end('<h1>504</h1>')],
-    ['a 408', (res: Parameters<Script>[1]) => json(res, 408, {})],
-    ['a dropped connection', (res: Parameters<Script>[1]) => res.socket?.destroy()],
-    ['malformed JSON', (res: Parameters<Script>[1]) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":true,"data":{"logs":[')],
-    ['a body without data', (res: Parameters<Script>[1]) => json(res, 200, { status: true })],
-  ])('recovers from %s', async (_name, fail) => {
-    const { client, retries } = await setup((_r, res, n) => (n <= 2 ? fail(res) : ok(res)))
-    const page = await client.listCalls({})
-    expect(page.calls).toHaveLength(2)
-    expect(retries).toHaveLength(2)
-  })
-
-  it('gives up on a host that does not answer in time, saying so', async () => {
-    const { client, server } = await setup(() => {}, { timeoutMs: 150, maxRetries: 2 })
-    await expect(client.listCalls({})).rejects.toMatchObject({ code: 'OFFLINE', message: expect.stringMatching(/127\.0\.0\.1.*no answer within/) })
-    expect(server.seen).toHaveLength(3)
-  })
-
-  it('reports 5xx after the last attempt with the request id', async () => {
-    const { client } = await setup((_r, res) => json(res, 503, { status: false, errors: ['down'] }), { maxRetries: 2 })
-    await expect(client.listCalls({})).rejects.toMatchObject({ code: 'INTERNAL', retryable: true, message: expect.stringMatching(/HTTP 503\) after 3 attempts.*req-123/) })
-  })
-
-  it('does not retry a refused key, tells the user to check it, and never shows it', async () => {
-    const lines: string[] = []
-    setLogSink((l) => lines.push(l), 'debug')
-    const { client, server } = await setup((_r, res) => json(res, 401, { status: false, errors: ['Unauthorized: User not found'] }))
-    const err = await client.listCalls({}).catch((e: Error) => e)
-    expect(err).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/refused the API key. Check the key in Settings/) })
-    expect(server.seen).toHaveLength(1)
-    expect(JSON.stringify(err) + (err as Error).message + lines.join('\n')).not.toContain(KEY)
-    setLogSink(() => {}, 'info')
-  })
-
-  it.each([
-    [404, 'NOT_FOUND', /Call CALL-1-x was not found.*Conversation not found/],
-    [400, 'INVALID_INPUT', /rejected the request \(HTTP 400\): Invalid call ID format/],
-    [403, 'FORBIDDEN', /refused access/],
-  ])('explains a %i', async (status, code, message) => {
-    const { client, server } = await setup((_r, res) => json(res, status, { status: false, errors: [status === 404 ? 'Conversation not found' : status === 400 ? 'Invalid call ID format' : 'Forbidden'] }))
-    await expect(client.getCall('CALL-1-x')).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
-    expect(server.seen).toHaveLength(1)
-  })
-
-  it('stops at once with CANCELLED when aborted during a backoff wait', async () => {
-    const { client } = await setup((_r, res) => json(res, 500, {}), { baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 1 })
-    const abort = new AbortController()
-    const pending = client.listCalls({}, abort.signal)
-    setTimeout(() => abort.abort(), 50)
-    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' })
-  })
-
-  it('stops at once with CANCELLED when aborted during a slow response', async () => {
-    const { client } = await setup(() => {}, { timeoutMs: 60_000 })
-    const abort = new AbortController()
-    const pending = client.getCall('CALL-1767268800123-9f3a2c', abort.signal)
-    setTimeout(() => abort.abort(), 50)
-    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' })
-  })
-
-  it('refuses a base URL that is not http(s)', () => {
-    expect(() => new AtomsClient({ apiKey: KEY, baseUrl: 'file:///etc' })).toThrow(/https/)
-    expect(() => new AtomsClient({ apiKey: KEY, baseUrl: 'not a url' })).toThrow(/not a URL/)
-  })
-})
-
-describe('recording download', () => {
-  const dir = tempDir()
-
-  it('writes the file whole, without sending the key to another host', async () => {
-    const audio = Buffer.from('RIFF' + 'x'.repeat(5000))
-    const { client, server } = await setup((_r, res) => res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': String(audio.length) }).end(audio))
-    const file = join(dir.path, 'a.wav')
-    const other = `http://localhost:${server.port}/rec/a.wav`
-    const seenBytes: number[] = []
-    const out = await client.downloadRecording(other, file, { onProgress: (b) => seenBytes.push(b) })
-    expect(out).toEqual({ bytes: audio.length, contentType: 'audio/wav' })
-    expect(readFileSync(file)).toEqual(audio)
-    expect(existsSync(`${file}.part`)).toBe(false)
-    expect(server.seen[0]!.headers.authorization).toBeUndefined()
-    expect(seenBytes.at(-1)).toBe(audio.length)
-  })
-
-  it('leaves no file behind when the connection drops mid-body', async () => {
-    const { client } = await setup((_r, res) => {
-      res.writeHead(200, { 'content-length': '100000' })
-      res.write(Buffer.alloc(1000))
-      setTimeout(() => res.socket?.destroy(), 20)
-    })
-    const file = join(dir.path, 'b.wav')
-    await expect(client.downloadRecording(client.baseUrl.replace('/atoms/v1', '/rec.wav'), file)).rejects.toMatchObject({ code: 'OFFLINE' })
-    expect(existsSync(file)).toBe(false)
-    expect(existsSync(`${file}.part`)).toBe(false)
-  })
-
-  it('signals an expired link as FORBIDDEN so a fresh one can be asked for', async () => {
-    const { client } = await setup((_r, res) => res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>'))
-    await expect(client.downloadRecording(client.baseUrl + '/x.wav', join(dir.path, 'c.wav'))).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/expired/) })
+  it('accepts http(s) base URLs with a trailing slash and refuses others', () => {
+    expect(new AtomsClient({ apiKey: KEY, baseUrl: 'https://api.example.test/atoms/v1/' }).baseUrl).toBe('https://api.example.test/atoms/v1')
+    expect(new AtomsClient({ apiKey: KEY }).baseUrl).toBe('https://api.smallest.ai/atoms/v1')
+    for (const bad of ['file:///etc/passwd', 'not a url', 'https://api.example.test/atoms/v1?x=1', 'https://u:p@api.example.test/']) {
+      expect(() => new AtomsClient({ apiKey: KEY, baseUrl: bad }), bad).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    }
   })
 })

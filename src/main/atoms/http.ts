@@ -1,39 +1,49 @@
-// Every request to the Atoms API goes through request(): rate limiter, bearer auth, per-attempt
-// timeout combined with the caller's AbortSignal, retries with backoff, and one mapping from
-// HTTP outcomes to AppError codes. The key is read per request (it can change in Settings) and
-// appears in no message or log line.
+// Every JSON request to the Atoms API goes through request(): rate limiter, bearer auth, timeouts
+// combined with the caller's AbortSignal, retries with backoff, and the success envelope
+// {status:true, data} unwrapped. What failed is described as a Failure and turned into an
+// AppError by failures.ts. The key is read per request (it can change in Settings), checked
+// before it is sent, registered with the log redactor, and appears in no message or log line.
 import { AppError } from '@shared/errors'
-import { logger } from '../log'
+import { addSecret, logger } from '../log'
+import { describeFailure, exhausted, formatMs, networkReason, statusError, type Failure } from './failures'
 import type { RateLimiter } from './rateLimiter'
-import { backoffDelay, errorMessages, retryAfterMs, RETRYABLE_STATUS } from './retryPolicy'
-import { abortable, cancelled } from './sleep'
+import { backoffDelay, MALFORMED_RETRIES, RETRYABLE_STATUS, retryAfterMs } from './retryPolicy'
+import { cancelled, untilAborted, type Sleep } from './sleep'
 
 const log = logger('atoms')
+
+export const USER_AGENT = 'earmark/0.1 (+atoms-call-review)'
+
+export type RetryListener = (info: { attempt: number; delayMs: number; reason: string }) => void
 
 export interface HttpConfig {
   baseUrl: string
   apiKey: () => string | null
   limiter: RateLimiter
+  /** Whole attempt: connect, headers and body. */
   timeoutMs: number
+  /** Until the response headers arrive (stands in for a connect timeout). */
+  connectTimeoutMs: number
   maxRetries: number
   baseDelayMs: number
   maxDelayMs: number
-  /** A Retry-After longer than this fails with RATE_LIMITED instead of hanging. */
+  /** A Retry-After longer than this fails at once instead of hanging. */
   maxRetryAfterMs: number
   fetch: typeof fetch
   random: () => number
-  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
+  sleep: Sleep
+  onRetry?: RetryListener
 }
 
 export interface RequestOptions {
   query?: Record<string, string | number | undefined>
   body?: unknown
   signal?: AbortSignal
-  /** Names the thing asked for in a NOT_FOUND message, e.g. "Call CALL-…". */
+  /** Names the thing asked for in NOT_FOUND/FORBIDDEN messages, e.g. "Call CALL-…". */
   what?: string
 }
 
-type Failure = { kind: 'status'; status: number; body: unknown; requestId: string | null; headers: Headers } | { kind: 'network'; reason: string } | { kind: 'malformed'; status: number }
+type Outcome = { ok: true; data: unknown } | { ok: false; failure: Failure }
 
 export function buildUrl(baseUrl: string, path: string, query: RequestOptions['query'] = {}): string {
   const url = new URL(baseUrl.replace(/\/+$/, '') + path)
@@ -41,52 +51,60 @@ export function buildUrl(baseUrl: string, path: string, query: RequestOptions['q
   return url.toString()
 }
 
-const host = (baseUrl: string) => new URL(baseUrl).host
+/** Header values must be visible ASCII: fetch would otherwise throw an error that quotes the key. */
+const SENDABLE_KEY = /^[\x21-\x7e]+$/
+
+/** The key to send now; UNAUTHORIZED when there is none or it cannot be sent as a header. */
+export function currentKey(apiKey: () => string | null): string {
+  const key = apiKey()?.trim() ?? ''
+  if (key === '') throw new AppError('UNAUTHORIZED', 'No Atoms API key is set. Add one in Settings.')
+  addSecret(key)
+  if (!SENDABLE_KEY.test(key)) throw new AppError('UNAUTHORIZED', 'The Atoms API key contains spaces, line breaks or non-ASCII characters. Check the key in Settings.')
+  return key
+}
 
 export async function request(cfg: HttpConfig, method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<unknown> {
   const url = buildUrl(cfg.baseUrl, path, opts.query)
-  let last: Failure | null = null
-  for (let attempt = 0; attempt <= cfg.maxRetries; attempt++) {
+  const host = new URL(cfg.baseUrl).host
+  let malformed = 0
+  for (let attempt = 1; ; attempt++) {
     await cfg.limiter.take(opts.signal)
-    const key = cfg.apiKey()
-    if (!key) throw new AppError('UNAUTHORIZED', 'No Atoms API key is set. Add one in Settings.')
+    const key = currentKey(cfg.apiKey)
+    const started = performance.now()
     const outcome = await attemptOnce(cfg, method, url, key, opts)
     if (outcome.ok) {
       cfg.limiter.onSuccess()
+      log.debug(`${method} ${path} ok in ${Math.round(performance.now() - started)} ms`)
       return outcome.data
     }
-    last = outcome.failure
-    const retryable = last.kind !== 'status' || RETRYABLE_STATUS.has(last.status)
-    if (!retryable) throw statusError(last as Extract<Failure, { kind: 'status' }>, cfg, opts)
-    if (attempt === cfg.maxRetries) break
-    let delay = backoffDelay(attempt, cfg)
-    if (last.kind === 'status') {
-      if (last.status === 429) cfg.limiter.onRateLimited()
-      const asked = retryAfterMs(last.headers, last.body)
-      if (asked !== null) {
-        if (asked > cfg.maxRetryAfterMs) break
-        delay = asked + Math.round(cfg.random() * 250)
-      }
+    const f = outcome.failure
+    const ctx = { host, what: opts.what, attempts: attempt }
+    if (f.kind === 'status' && !RETRYABLE_STATUS.has(f.status)) {
+      // A 404 is routine (a recording not there yet); anything else refused deserves a warning.
+      log[f.status === 404 ? 'info' : 'warn'](`${method} ${path}: ${describeFailure(f)}${f.requestId ? ` (request id ${f.requestId})` : ''}`)
+      throw statusError(f, ctx)
     }
-    const reason = describe(last)
-    log.debug(`retrying ${method} ${path} in ${delay} ms: ${reason}`)
-    cfg.onRetry?.({ attempt: attempt + 1, delayMs: delay, reason })
-    await abortable(delay, opts.signal)
+    const asked = f.kind === 'status' ? retryAfterMs(f.headers, f.body) : null
+    if (f.kind === 'status' && f.status === 429) cfg.limiter.onRateLimited()
+    if (f.kind === 'malformed') malformed++
+    if (attempt > cfg.maxRetries || malformed > MALFORMED_RETRIES || (asked !== null && asked > cfg.maxRetryAfterMs)) {
+      log.warn(`${method} ${path}: giving up after ${attempt} attempts: ${describeFailure(f)}`)
+      throw exhausted(f, ctx, asked, cfg.maxRetryAfterMs)
+    }
+    // The server's wait is honoured, with a little jitter so parallel workers do not return together.
+    const delayMs = asked !== null ? asked + Math.round(cfg.random() * Math.min(250, asked / 10 + 50)) : backoffDelay(attempt, cfg)
+    const reason = describeFailure(f)
+    log.debug(`${method} ${path}: retry ${attempt} in ${delayMs} ms after ${reason}`)
+    cfg.onRetry?.({ attempt, delayMs, reason })
+    await untilAborted(cfg.sleep(delayMs, opts.signal), opts.signal)
   }
-  throw exhausted(last!, cfg, attempts(cfg))
 }
 
-const attempts = (cfg: HttpConfig) => cfg.maxRetries + 1
-
-async function attemptOnce(
-  cfg: HttpConfig,
-  method: string,
-  url: string,
-  key: string,
-  opts: RequestOptions,
-): Promise<{ ok: true; data: unknown } | { ok: false; failure: Failure }> {
-  const timeout = AbortSignal.timeout(cfg.timeoutMs)
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout
+async function attemptOnce(cfg: HttpConfig, method: string, url: string, key: string, opts: RequestOptions): Promise<Outcome> {
+  const overall = AbortSignal.timeout(cfg.timeoutMs)
+  const headersDue = new AbortController()
+  const timer = setTimeout(() => headersDue.abort(), cfg.connectTimeoutMs)
+  const signal = AbortSignal.any([overall, headersDue.signal, ...(opts.signal ? [opts.signal] : [])])
   let res: Response
   let text: string
   try {
@@ -96,61 +114,39 @@ async function attemptOnce(
       headers: {
         authorization: `Bearer ${key}`,
         accept: 'application/json',
+        'user-agent': USER_AGENT,
         'x-source': 'earmark',
         ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     })
+    clearTimeout(timer)
     text = await res.text()
-  } catch (err) {
+  } catch (e) {
     if (opts.signal?.aborted) throw cancelled()
-    const reason = timeout.aborted ? `no answer within ${Math.round(cfg.timeoutMs / 1000)} s` : networkReason(err)
-    return { ok: false, failure: { kind: 'network', reason } }
+    if (headersDue.signal.aborted) return { ok: false, failure: { kind: 'timeout', reason: `no response within ${formatMs(cfg.connectTimeoutMs)}` } }
+    if (overall.aborted) return { ok: false, failure: { kind: 'timeout', reason: `no complete answer within ${formatMs(cfg.timeoutMs)}` } }
+    return { ok: false, failure: { kind: 'network', reason: networkReason(e) } }
+  } finally {
+    clearTimeout(timer)
   }
+  return interpret(res, text)
+}
+
+function interpret(res: Response, text: string): Outcome {
+  const requestId = res.headers.get('x-request-id')
+  const blank = text.trim() === ''
   let body: unknown = null
+  let parsed = !blank
   try {
-    body = text === '' ? null : JSON.parse(text)
+    if (!blank) body = JSON.parse(text)
   } catch {
-    if (res.ok) return { ok: false, failure: { kind: 'malformed', status: res.status } }
+    parsed = false // an HTML 504 page is still a 504; only a 2xx needs JSON
   }
-  if (res.ok) {
-    const envelope = body as { status?: unknown; data?: unknown } | null
-    if (!envelope || typeof envelope !== 'object' || !('data' in envelope)) return { ok: false, failure: { kind: 'malformed', status: res.status } }
-    return { ok: true, data: envelope.data }
-  }
-  return { ok: false, failure: { kind: 'status', status: res.status, body, requestId: res.headers.get('x-request-id'), headers: res.headers } }
-}
-
-function networkReason(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err))
-}
-
-function describe(f: Failure): string {
-  if (f.kind === 'network') return f.reason
-  if (f.kind === 'malformed') return `unreadable response (HTTP ${f.status})`
-  return `HTTP ${f.status}`
-}
-
-const ref = (f: { requestId: string | null }) => (f.requestId ? ` (request id ${f.requestId})` : '')
-
-function statusError(f: Extract<Failure, { kind: 'status' }>, cfg: HttpConfig, opts: RequestOptions): AppError {
-  const said = errorMessages(f.body).join('; ')
-  switch (f.status) {
-    case 401:
-      return new AppError('UNAUTHORIZED', `The Atoms API at ${host(cfg.baseUrl)} refused the API key. Check the key in Settings.`)
-    case 403:
-      return new AppError('FORBIDDEN', `The Atoms API refused access${said ? `: ${said}` : ''}${ref(f)}.`)
-    case 404:
-      return new AppError('NOT_FOUND', `${opts.what ?? 'That resource'} was not found on the Atoms API${said ? ` (${said})` : ''}.`)
-    default:
-      return new AppError('INVALID_INPUT', `The Atoms API rejected the request (HTTP ${f.status})${said ? `: ${said}` : ''}${ref(f)}.`)
-  }
-}
-
-function exhausted(f: Failure, cfg: HttpConfig, tries: number): AppError {
-  if (f.kind === 'network') return new AppError('OFFLINE', `Cannot reach ${host(cfg.baseUrl)}: ${f.reason}.`)
-  if (f.kind === 'malformed') return new AppError('INTERNAL', `The Atoms API sent an unreadable response ${tries} times in a row.`)
-  if (f.status === 429) return new AppError('RATE_LIMITED', `The Atoms API is rate limiting Earmark; it will try again later${ref(f)}.`)
-  return new AppError('INTERNAL', `The Atoms API failed (HTTP ${f.status}) after ${tries} attempts${ref(f)}.`, { retryable: true })
+  if (!res.ok) return { ok: false, failure: { kind: 'status', status: res.status, body, headers: res.headers, requestId } }
+  const malformed = (reason: string): Outcome => ({ ok: false, failure: { kind: 'malformed', status: res.status, reason, requestId } })
+  if (blank) return malformed('empty body')
+  if (!parsed) return malformed('not JSON, possibly cut off')
+  if (!body || typeof body !== 'object' || !('data' in body)) return malformed('JSON without a "data" field')
+  return { ok: true, data: (body as { data: unknown }).data }
 }

@@ -1,26 +1,45 @@
-// Zod schemas of the Atoms wire format (atoms-api.md), deliberately tolerant: unknown keys pass
-// through, enums are plain strings, optional fields may be missing, null or empty, numbers may
-// come as numeric strings, and older shapes (transcript as string[], numeric timestamps,
-// disposition metrics as a map or an array) are accepted. Only callId, status and createdAt are
-// required of a call: without them it cannot be stored.
+// Zod schemas of the Atoms wire format (atoms-api.md §3–§7), deliberately tolerant: unknown keys
+// pass through (looseObject), enums are plain strings, optional fields may be missing, null or
+// empty, numbers may come as numeric strings, and older shapes (transcript as string[], numeric
+// timestamps, disposition metrics as a map or an array) are accepted.
+// Strictness rule: a documented field (tag D) with a value of the wrong type fails the item, which
+// the mapper reports as a PayloadIssue; a field the spec only infers (tag I: updatedAt,
+// campaignId, agentName) is read when it makes sense and otherwise becomes null, so a guess about
+// the server can never hide a call. Only callId, status and createdAt are required of a list item.
 import { z } from 'zod'
 
-const numeric = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/
+/** Messages of PayloadIssue read "<field> is missing" / "<field> is not a number". */
+const is = (what: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? 'is missing' : `is not ${what}`) })
+const required = z.string(is('text')).min(1, 'is empty')
+const numeric = z.union([z.number(), z.string().regex(NUMERIC).transform(Number)], is('a number'))
 const optNum = numeric.nullish().transform((v) => v ?? null)
-const optStr = z.string().nullish().transform((v) => (v === undefined || v === null || v === '' ? null : v))
-const optBool = z.union([z.boolean(), z.literal('true').transform(() => true), z.literal('false').transform(() => false)]).nullish()
-const instant = z.union([
-  z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a date'),
-  z.number().transform((ms) => new Date(ms).toISOString()),
-])
+/** Strings; an empty string means "not there yet" (recording URLs) and numbers are read as text. */
+const optStr = z
+  .union([z.string(), z.number().transform(String)], is('text'))
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : v))
+const optBool = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')], is('true or false')).nullish()
+/** An instant as ISO-8601 (normalised, so the cache sorts by text), or epoch ms from old payloads. */
+const instant = z
+  .union([z.string(), z.number()], is('a date'))
+  .refine((v) => !Number.isNaN(new Date(v).getTime()), 'is not a date')
+  .transform((v) => new Date(v).toISOString())
+/** For inferred (I) fields: a wrong type is read as absent, never as a broken call. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null)
 
-export const dispositionResultWire = z.looseObject({
-  identifier: z.string(),
-  value: z.unknown(),
-  confidence: optNum,
-  reasoning: optStr,
-})
-export const dispositionsWire = z.union([z.array(dispositionResultWire), z.record(z.string(), z.unknown())]).nullish()
+const dispositionEntry = z.looseObject({ identifier: z.string().min(1), value: z.unknown(), confidence: optNum, reasoning: optStr })
+export type DispositionEntryWire = z.infer<typeof dispositionEntry>
+
+/** Map {id: value} (list items, old analytics) or array [{identifier, value, …}] (analytics). */
+export const dispositionsWire = z
+  .union([
+    // Array entries without an identifier cannot be shown; they are left out, the raw JSON keeps them.
+    z.array(z.unknown()).transform((items) => items.flatMap((i) => { const r = dispositionEntry.safeParse(i); return r.success ? [r.data] : [] })),
+    z.record(z.string(), z.unknown()),
+  ])
+  .nullish()
+export type DispositionsWire = z.infer<typeof dispositionsWire>
 
 const transitionWire = z.looseObject({ turn: numeric, user_end: optNum, bot_start: optNum, latency: numeric })
 
@@ -38,18 +57,18 @@ export const latencyWire = z
   .nullish()
 
 export const callItemWire = z.looseObject({
-  callId: z.string().min(1),
+  callId: required,
   _id: optStr,
-  status: z.string().min(1),
+  status: required,
   createdAt: instant,
-  updatedAt: instant.nullish(),
+  updatedAt: lenient(instant),
   duration: optNum,
   from: optStr,
   to: optStr,
   type: optStr,
   agentId: optStr,
-  agentName: optStr,
-  campaignId: optStr,
+  agentName: lenient(optStr),
+  campaignId: lenient(optStr),
   recordingUrl: optStr,
   recordingDualUrl: optStr,
   disconnectionReason: optStr,
@@ -70,13 +89,20 @@ export const callItemWire = z.looseObject({
 })
 export type CallItemWire = z.infer<typeof callItemWire>
 
+/** Current {role, content, timestamp: ISO}; older {timestamp: ms}; E8's `text`; oldest plain strings. */
 const turnWire = z.union([
   z.string(),
-  z.looseObject({ role: z.string().nullish(), content: z.string().nullish(), text: z.string().nullish(), timestamp: z.union([z.string(), z.number()]).nullish() }),
-])
+  z.looseObject({
+    role: optStr,
+    content: z.string().nullish(),
+    text: z.string().nullish(),
+    timestamp: z.union([z.string(), z.number()], is('a time')).nullish(),
+  }),
+], is('a turn'))
+export type TurnWire = z.infer<typeof turnWire>
 
 export const callDetailWire = callItemWire.extend({
-  transcript: z.array(turnWire).nullish(),
+  transcript: z.array(turnWire, is('a list')).nullish(),
   events: z.array(z.record(z.string(), z.unknown())).nullish(),
   variables: z.record(z.string(), z.unknown()).nullish(),
   agent: z.looseObject({ _id: optStr, name: optStr }).nullish(),
@@ -85,13 +111,17 @@ export const callDetailWire = callItemWire.extend({
 })
 export type CallDetailWire = z.infer<typeof callDetailWire>
 
+/** Pagination numbers that do not parse are recomputed from the page (see client.listCalls). */
+const pageNum = numeric.nullish().catch(null)
+
 export const listDataWire = z.looseObject({
   logs: z.array(z.unknown()),
   pagination: z
-    .looseObject({ total: optNum, page: optNum, limit: optNum, hasMore: z.boolean().nullish(), totalPages: optNum })
-    .nullish(),
+    .looseObject({ total: pageNum, page: pageNum, limit: pageNum, hasMore: z.boolean().nullish().catch(null), totalPages: pageNum })
+    .nullish()
+    .catch(null),
 })
 
-export const searchDataWire = z.looseObject({ logs: z.array(z.unknown()), total: optNum, requestedCount: optNum })
+export const searchDataWire = z.looseObject({ logs: z.array(z.unknown()), total: optNum.catch(null), requestedCount: optNum.catch(null) })
 
-export const downloadUrlWire = z.looseObject({ presignedUrl: z.string().url() })
+export const downloadUrlWire = z.looseObject({ presignedUrl: z.url({ protocol: /^https?$/ }) })
