@@ -10,12 +10,27 @@ export function duration(seconds: number): string {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' })
 const shortFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-export const dateTime = (iso: string | null) => (iso ? timeFormat.format(new Date(iso)) : '—')
+
+/** Intl formatting is the costliest part of a list cell: results are kept (bounded). */
+function memo(format: (iso: string) => string): (iso: string) => string {
+  const cache = new Map<string, string>()
+  return (iso) => {
+    let out = cache.get(iso)
+    if (out === undefined) {
+      if (cache.size >= 5000) cache.clear()
+      out = format(iso)
+      cache.set(iso, out)
+    }
+    return out
+  }
+}
+const fullTime = memo((iso) => timeFormat.format(new Date(iso)))
+export const dateTime = (iso: string | null) => (iso ? fullTime(iso) : '—')
 /** Compact for list cells: the year only when it is not this year. */
-export const shortDateTime = (iso: string) => {
+export const shortDateTime = memo((iso) => {
   const d = new Date(iso)
   return d.getFullYear() === new Date().getFullYear() ? shortFormat.format(d) : timeFormat.format(d)
-}
+})
 
 export function ago(ms: number | null, now = Date.now()): string {
   if (!ms) return 'never'

@@ -1,5 +1,5 @@
 // App-wide facts: version and data folder, how the API key is held, and connecting a workspace
-// (a checked API key, or the demo).
+// (a key checked against the API, or the demo). A new workspace reloads what the list shows.
 import type { StateCreator } from 'zustand'
 import type { AppInfo, KeyStatus } from '@shared/ipc/types'
 import { errorMessage, ipc } from '../lib/ipc'
@@ -9,45 +9,50 @@ export interface AppSlice {
   info: AppInfo | null
   keyStatus: KeyStatus | null
   keyError: string | null
-  keyBusy: boolean
+  /** Which action the error belongs to, so it is shown where it happened. */
+  keyErrorFor: AppSlice['keyBusy']
+  /** What is under way: checking a key, opening the demo, removing the key. */
+  keyBusy: 'connect' | 'demo' | 'clear' | null
   loadApp: () => Promise<void>
   connect: (key: string) => Promise<boolean>
   openDemo: () => Promise<boolean>
-  clearApiKey: () => Promise<void>
+  clearApiKey: () => Promise<boolean>
+  clearKeyError: () => void
 }
 
 export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) => {
-  const guarded = async (work: () => Promise<KeyStatus>): Promise<boolean> => {
-    set({ keyBusy: true, keyError: null })
+  const guarded = async (busy: NonNullable<AppSlice['keyBusy']>, work: () => Promise<KeyStatus>, after?: () => void): Promise<boolean> => {
+    set({ keyBusy: busy, keyError: null, keyErrorFor: null })
     try {
-      set({ keyStatus: await work(), keyBusy: false })
+      const keyStatus = await work()
+      set({ keyStatus, keyBusy: null })
+      after?.()
       return true
     } catch (err) {
-      set({ keyError: errorMessage(err), keyBusy: false })
+      set({ keyError: errorMessage(err), keyErrorFor: busy, keyBusy: null })
       return false
     }
+  }
+  const reloadWorkspace = () => {
+    get().closeCall()
+    get().loadSettings().catch(() => {})
+    get().loadViews().catch(() => {})
+    get().reloadRows('reset')
+    ipc.syncStatus().then((sync) => set({ sync })).catch(() => {})
   }
   return {
     info: null,
     keyStatus: null,
     keyError: null,
-    keyBusy: false,
+    keyErrorFor: null,
+    keyBusy: null,
     loadApp: async () => {
       const [info, keyStatus] = await Promise.all([ipc.appInfo(), ipc.hasApiKey()])
       set({ info, keyStatus })
     },
-    connect: async (key) => {
-      const ok = await guarded(() => ipc.connect(key))
-      if (ok) void get().loadSettings()
-      return ok
-    },
-    openDemo: async () => {
-      const ok = await guarded(() => ipc.openDemo())
-      if (ok) void get().loadSettings()
-      return ok
-    },
-    clearApiKey: async () => {
-      await guarded(() => ipc.clearApiKey())
-    },
+    connect: (key) => guarded('connect', () => ipc.connect(key.trim()), reloadWorkspace),
+    openDemo: () => guarded('demo', () => ipc.openDemo(), reloadWorkspace),
+    clearApiKey: () => guarded('clear', () => ipc.clearApiKey()),
+    clearKeyError: () => set({ keyError: null, keyErrorFor: null }),
   }
 }

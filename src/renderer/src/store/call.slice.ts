@@ -1,4 +1,5 @@
-// The call that is open beside the list.
+// The call that is open beside the list. Opening a call whose transcript is not cached yet asks
+// main for it at once (ahead of the background queue).
 import type { StateCreator } from 'zustand'
 import type { CallView } from '@shared/ipc/types'
 import { errorMessage, ipc } from '../lib/ipc'
@@ -19,7 +20,8 @@ export const createCallSlice: StateCreator<Store, [], [], CallSlice> = (set, get
   callLoading: false,
   callError: null,
   openCallById: async (id) => {
-    set({ openId: id, callLoading: true, callError: null, openCall: get().openCall?.call.id === id ? get().openCall : null })
+    const keep = get().openCall?.call.id === id ? get().openCall : null
+    set({ openId: id, callLoading: true, callError: null, openCall: keep })
     try {
       const view = await ipc.getCall(id)
       if (get().openId === id) set({ openCall: view, callLoading: false })
@@ -27,5 +29,5 @@ export const createCallSlice: StateCreator<Store, [], [], CallSlice> = (set, get
       if (get().openId === id) set({ callError: errorMessage(err), callLoading: false })
     }
   },
-  closeCall: () => set({ openId: null, openCall: null, callError: null }),
+  closeCall: () => set({ openId: null, openCall: null, callError: null, callLoading: false }),
 })

@@ -1,138 +1,96 @@
-// The call list: the query (filters + sort), the layout (columns, widths), and the rows fetched
-// so far. Rows come in blocks of BLOCK by offset around what is on screen, so 100k calls never
-// load at once; a new query starts a new generation and drops the old blocks.
+// What the call list asks for and how it shows it: the query (filters + sort), the layout
+// (columns, widths) and the saved view it came from. Every change reloads the rows and is saved,
+// debounced, as the list state so the list comes back the same after a restart or a reload.
 import type { StateCreator } from 'zustand'
-import type { CallFacets, CallQuery, CallRow, CallSortColumn } from '@shared/query'
+import type { CallSortColumn } from '@shared/query'
 import { CALL_COLUMNS, type CallColumn, type ListLayout } from '@shared/settings'
-import { errorMessage, ipc } from '../lib/ipc'
+import { ipc } from '../lib/ipc'
+import { cleanQuery, DEFAULT_QUERY, onlySort, type ListQuery } from '../lib/query'
 import type { Store } from './index'
 
-export const BLOCK = 100
-export type ListQuery = Omit<CallQuery, 'offset' | 'limit'>
-
-export const DEFAULT_LAYOUT: ListLayout = {
-  columns: [...CALL_COLUMNS],
-  widths: {},
-}
-export const DEFAULT_QUERY: ListQuery = { sortBy: 'createdAt', sortOrder: 'desc' }
+export const DEFAULT_LAYOUT: ListLayout = { columns: [...CALL_COLUMNS], widths: {} }
+/** Text-like columns read best A→Z first; times and amounts largest first. */
+const ASC_FIRST: ReadonlySet<CallSortColumn> = new Set(['status', 'type', 'agent', 'from', 'to', 'reason', 'id'])
+const PERSIST_MS = 300
 
 export interface ListSlice {
   query: ListQuery
   layout: ListLayout
   viewId: string | null
-  generation: number
-  total: number | null
-  rows: Map<number, CallRow>
-  loadingBlocks: Set<number>
-  facets: CallFacets | null
-  listError: string | null
-  selected: number
   restoreList: () => Promise<void>
-  setQuery: (patch: Partial<ListQuery>, opts?: { keepView?: boolean }) => void
+  /** Merges a patch into the query (undefined removes a key). */
+  setQuery: (patch: Partial<ListQuery>) => void
   replaceQuery: (query: ListQuery, layout?: ListLayout, viewId?: string | null) => void
+  clearFilters: () => void
   toggleSort: (column: CallSortColumn) => void
   setColumns: (columns: CallColumn[]) => void
-  setWidth: (column: CallColumn, width: number) => void
-  ensureRange: (first: number, last: number) => void
-  refreshList: () => void
-  select: (index: number) => void
+  /** null restores the column's default width. */
+  setWidth: (column: CallColumn, width: number | null) => void
+  resetWidths: () => void
+  flushListState: () => void
 }
 
-let persistTimer: ReturnType<typeof setTimeout> | null = null
-let lastRefresh = 0
-
 export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get) => {
+  let persistTimer: ReturnType<typeof setTimeout> | null = null
+  const write = () => {
+    persistTimer = null
+    const { query, layout, viewId } = get()
+    ipc.setListState({ query, layout, viewId }).catch(() => {})
+  }
   const persist = () => {
     if (persistTimer) clearTimeout(persistTimer)
-    persistTimer = setTimeout(() => {
-      const { query, layout, viewId } = get()
-      ipc.setListState({ query, layout, viewId }).catch(() => {})
-    }, 300)
+    persistTimer = setTimeout(write, PERSIST_MS)
   }
-
-  const fetchBlock = async (generation: number, block: number) => {
-    const { query, loadingBlocks } = get()
-    if (loadingBlocks.has(block)) return
-    set({ loadingBlocks: new Set(loadingBlocks).add(block) })
-    try {
-      const page = await ipc.listCalls({ ...query, offset: block * BLOCK, limit: BLOCK })
-      if (get().generation !== generation) return
-      const rows = new Map(get().rows)
-      page.rows.forEach((row, i) => rows.set(block * BLOCK + i, row))
-      set({ rows, total: page.total, listError: null })
-    } catch (err) {
-      if (get().generation === generation) set({ listError: errorMessage(err) })
-    } finally {
-      const loading = new Set(get().loadingBlocks)
-      loading.delete(block)
-      set({ loadingBlocks: loading })
-    }
+  const setLayout = (layout: ListLayout) => {
+    set({ layout })
+    persist()
   }
-
-  const reload = (keepRows = false) => {
-    const generation = get().generation + 1
-    set({ generation, loadingBlocks: new Set(), ...(keepRows ? {} : { rows: new Map(), total: null, selected: 0 }) })
-    void fetchBlock(generation, 0)
-    ipc.callFacets(get().query).then((facets) => get().generation === generation && set({ facets })).catch(() => {})
-  }
-
   return {
     query: DEFAULT_QUERY,
     layout: DEFAULT_LAYOUT,
     viewId: null,
-    generation: 0,
-    total: null,
-    rows: new Map(),
-    loadingBlocks: new Set(),
-    facets: null,
-    listError: null,
-    selected: 0,
     restoreList: async () => {
       const state = await ipc.getListState().catch(() => null)
-      if (state) set({ query: state.query, layout: state.layout, viewId: state.viewId })
-      reload()
+      if (state) set({ query: cleanQuery(state.query), layout: state.layout, viewId: state.viewId })
+      get().reloadRows('reset')
     },
-    setQuery: (patch, opts) => {
-      const query = { ...get().query, ...patch }
-      for (const key of Object.keys(query) as (keyof ListQuery)[]) if (query[key] === undefined) delete query[key]
-      set({ query, ...(opts?.keepView ? {} : { viewId: null }) })
+    setQuery: (patch) => {
+      set({ query: cleanQuery({ ...get().query, ...patch }) })
       persist()
-      reload()
+      get().reloadRows('reset')
     },
     replaceQuery: (query, layout, viewId = null) => {
-      set({ query, viewId, ...(layout ? { layout } : {}) })
+      set({ query: cleanQuery(query), viewId, ...(layout ? { layout } : {}) })
       persist()
-      reload()
+      get().reloadRows('reset')
     },
+    clearFilters: () => get().setQuery(onlySortPatch(get().query)),
     toggleSort: (column) => {
       const { sortBy, sortOrder } = get().query
-      get().setQuery({ sortBy: column, sortOrder: sortBy === column && sortOrder === 'desc' ? 'asc' : 'desc' }, { keepView: true })
+      const order = sortBy === column ? (sortOrder === 'asc' ? 'desc' : 'asc') : ASC_FIRST.has(column) ? 'asc' : 'desc'
+      get().setQuery({ sortBy: column, sortOrder: order })
     },
     setColumns: (columns) => {
       const ordered = CALL_COLUMNS.filter((c) => columns.includes(c))
-      if (ordered.length === 0) return
-      set({ layout: { ...get().layout, columns: ordered } })
-      persist()
+      if (ordered.length) setLayout({ ...get().layout, columns: ordered })
     },
     setWidth: (column, width) => {
-      set({ layout: { ...get().layout, widths: { ...get().layout.widths, [column]: Math.round(Math.max(40, Math.min(1200, width))) } } })
-      persist()
+      const widths = { ...get().layout.widths }
+      if (width === null) delete widths[column]
+      else widths[column] = Math.round(Math.max(48, Math.min(1200, width)))
+      setLayout({ ...get().layout, widths })
     },
-    ensureRange: (first, last) => {
-      const { generation, rows } = get()
-      for (let block = Math.floor(first / BLOCK); block <= Math.floor(last / BLOCK); block++) {
-        if (!rows.has(block * BLOCK)) void fetchBlock(generation, block)
-      }
-    },
-    refreshList: () => {
-      // While a sync runs this is called often: at most once a second, keeping what is shown.
-      if (Date.now() - lastRefresh < 1000) return
-      lastRefresh = Date.now()
-      reload(true)
-    },
-    select: (index) => {
-      const total = get().total ?? 0
-      set({ selected: Math.max(0, Math.min(total - 1, index)) })
+    resetWidths: () => setLayout({ ...get().layout, widths: {} }),
+    flushListState: () => {
+      if (!persistTimer) return
+      clearTimeout(persistTimer)
+      write()
     },
   }
+}
+
+/** A patch that removes every filter and keeps the sort. */
+function onlySortPatch(q: ListQuery): Partial<ListQuery> {
+  const patch: Record<string, unknown> = Object.fromEntries(Object.keys(q).map((k) => [k, undefined]))
+  return { ...patch, ...onlySort(q) }
 }

@@ -1,30 +1,23 @@
-// The user's settings as main stores them; changes are validated there and errors shown here.
+// The user's settings as main stores them. The form validates first; main validates again and a
+// refusal is returned to the form, which shows it beside the field it concerns.
 import type { StateCreator } from 'zustand'
 import type { Settings } from '@shared/settings'
-import { errorMessage, ipc } from '../lib/ipc'
+import { ipc } from '../lib/ipc'
 import type { Store } from './index'
 
 export interface SettingsSlice {
   settings: Settings | null
-  settingsError: string | null
-  settingsSaved: boolean
   loadSettings: () => Promise<void>
-  updateSettings: (patch: Partial<Settings>) => Promise<boolean>
+  /** Saves a patch; throws what main refused. */
+  updateSettings: (patch: Partial<Settings>) => Promise<Settings>
 }
 
 export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set) => ({
   settings: null,
-  settingsError: null,
-  settingsSaved: false,
   loadSettings: async () => set({ settings: await ipc.getSettings() }),
   updateSettings: async (patch) => {
-    set({ settingsError: null, settingsSaved: false })
-    try {
-      set({ settings: await ipc.updateSettings(patch), settingsSaved: true })
-      return true
-    } catch (err) {
-      set({ settingsError: errorMessage(err) })
-      return false
-    }
+    const settings = await ipc.updateSettings(patch)
+    set({ settings })
+    return settings
   },
 })

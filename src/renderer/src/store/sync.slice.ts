@@ -1,4 +1,5 @@
-// The sync engine's progress as main pushes it, and the Sync now / Cancel actions.
+// The sync engine's progress as main pushes it, the Sync now / Cancel actions, and whether the
+// computer is offline (the browser says so, or the last sync could not reach the API).
 import type { StateCreator } from 'zustand'
 import type { SyncProgress } from '@shared/sync'
 import { errorMessage, ipc } from '../lib/ipc'
@@ -13,27 +14,28 @@ export interface SyncSlice {
   cancelSync: () => Promise<void>
 }
 
+/** Offline when the browser says so or the last sync could not reach the API host. */
+export const isOffline = (s: Pick<Store, 'online' | 'sync'>) => !s.online || (!s.sync?.running && s.sync?.error?.code === 'OFFLINE')
+
 export const createSyncSlice: StateCreator<Store, [], [], SyncSlice> = (set, get) => ({
   sync: null,
   syncActionError: null,
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   watchSync: () => {
-    let last: SyncProgress | null = null
     const off = ipc.onSyncProgress((p) => {
-      const finished = last?.running && !p.running
-      last = p
-      set({ sync: p })
-      // New calls may have arrived: refresh the list when a run ends, and now and then while it runs.
-      if (finished || p.phase === 'list') get().refreshList()
+      const finished = get().sync?.running && !p.running
+      set({ sync: p, ...(p.running ? { syncActionError: null } : {}) })
+      // New calls arrive while the list phase runs; statuses change in the refresh phase.
+      if (finished || p.phase === 'list' || p.phase === 'refresh') get().refreshList()
     })
     ipc.syncStatus().then((p) => p && set({ sync: p })).catch(() => {})
-    const onOnline = () => set({ online: navigator.onLine })
-    window.addEventListener('online', onOnline)
-    window.addEventListener('offline', onOnline)
+    const onLine = () => set({ online: navigator.onLine })
+    window.addEventListener('online', onLine)
+    window.addEventListener('offline', onLine)
     return () => {
       off()
-      window.removeEventListener('online', onOnline)
-      window.removeEventListener('offline', onOnline)
+      window.removeEventListener('online', onLine)
+      window.removeEventListener('offline', onLine)
     }
   },
   startSync: async () => {
@@ -45,6 +47,10 @@ export const createSyncSlice: StateCreator<Store, [], [], SyncSlice> = (set, get
     }
   },
   cancelSync: async () => {
-    await ipc.cancelSync().catch(() => false)
+    try {
+      await ipc.cancelSync()
+    } catch (err) {
+      set({ syncActionError: errorMessage(err) })
+    }
   },
 })

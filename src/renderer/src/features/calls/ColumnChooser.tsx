@@ -1,16 +1,18 @@
-import { useState } from 'react'
+// Which columns the list shows (at least one), and a way back to the default widths.
 import { CALL_COLUMNS } from '@shared/settings'
+import { useShallow } from 'zustand/react/shallow'
+import { usePopover } from '../../hooks/usePopover'
 import { useStore } from '../../store'
 import { COLUMNS } from './columns'
 
-/** Which columns the list shows (at least one). */
 export function ColumnChooser() {
-  const columns = useStore((s) => s.layout.columns)
-  const setColumns = useStore((s) => s.setColumns)
-  const [open, setOpen] = useState(false)
+  const { columns, resized, setColumns, resetWidths } = useStore(
+    useShallow((s) => ({ columns: s.layout.columns, resized: Object.keys(s.layout.widths).length > 0, setColumns: s.setColumns, resetWidths: s.resetWidths })),
+  )
+  const { open, setOpen, anchor } = usePopover()
   return (
-    <div className="popover-anchor">
-      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="popover-anchor" ref={anchor}>
+      <button type="button" className="btn" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>
         Columns
       </button>
       {open ? (
@@ -26,6 +28,9 @@ export function ColumnChooser() {
               {COLUMNS[c].title}
             </label>
           ))}
+          <div className="popover-foot">
+            <button type="button" className="link small" disabled={!resized} onClick={resetWidths}>Reset column widths</button>
+          </div>
         </div>
       ) : null}
     </div>

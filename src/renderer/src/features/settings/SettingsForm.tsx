@@ -1,76 +1,90 @@
-// Workspace settings: each field is saved when it changes and validated by main; a refusal is
-// shown under the form in main's words.
+// Workspace settings: each field is checked as the user saves, with the reason shown under the
+// field; only changed fields are sent, and main's own refusal lands beside its field too.
 import { useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Settings } from '@shared/settings'
+import { errorMessage } from '../../lib/ipc'
 import { useStore } from '../../store'
+import { FIELDS, fieldOfError, toDraft, type Draft, type FieldDef, type FieldKey } from './settingsFields'
 
-type Draft = Record<Exclude<keyof Settings, 'demo'>, string>
+type Errors = Partial<Record<FieldKey, string>>
 
-const toDraft = (s: Settings): Draft => ({
-  baseUrl: s.baseUrl,
-  syncIntervalMin: String(s.syncIntervalMin),
-  requestsPerSecond: String(s.requestsPerSecond),
-  recordingBudgetMb: String(s.recordingBudgetMb),
-  agentChannel: s.agentChannel,
-  latencyWarnMs: String(s.latencyWarnMs),
-  latencyBadMs: String(s.latencyBadMs),
-  reviewerName: s.reviewerName,
-})
-
-const NUMERIC = new Set(['syncIntervalMin', 'requestsPerSecond', 'recordingBudgetMb', 'latencyWarnMs', 'latencyBadMs'])
+function Field({ def, value, error, onChange }: { def: FieldDef; value: string; error?: string; onChange: (v: string) => void }) {
+  const id = `setting-${def.key}`
+  const describedBy = `${id}-hint${error ? ` ${id}-error` : ''}`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{def.label}</label>
+      {def.kind === 'select' ? (
+        <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+          {def.options!.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      ) : (
+        <input id={id} type="text" inputMode={def.kind === 'number' ? 'decimal' : undefined} spellCheck={false} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {error ? <small id={`${id}-error`} className="inline-error" role="alert">{error}</small> : null}
+      <small id={`${id}-hint`} className="muted">{def.hint}</small>
+    </div>
+  )
+}
 
 export function SettingsForm() {
-  const { settings, error, saved, update } = useStore(useShallow((s) => ({ settings: s.settings, error: s.settingsError, saved: s.settingsSaved, update: s.updateSettings })))
+  const { settings, update } = useStore(useShallow((s) => ({ settings: s.settings, update: s.updateSettings })))
   const [draft, setDraft] = useState<Draft | null>(settings ? toDraft(settings) : null)
-  // Saved (or reloaded) settings replace the draft.
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle')
+  // Settings saved or reloaded elsewhere replace the draft.
   const [shown, setShown] = useState(settings)
   if (shown !== settings) {
     setShown(settings)
     setDraft(settings ? toDraft(settings) : null)
   }
-  if (!draft || !settings) return null
+  if (!draft || !settings) return <p className="muted">Loading settings…</p>
 
-  const field = (key: keyof Draft, title: string, hint: string, type = 'text') => (
-    <label className="field">
-      <span>{title}</span>
-      <input type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-      <small className="muted">{hint}</small>
-    </label>
-  )
+  const change = (key: FieldKey, value: string) => {
+    setDraft({ ...draft, [key]: value })
+    setErrors({ ...errors, [key]: undefined })
+    setStatus('idle')
+  }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
+    const found: Errors = {}
     const patch: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(draft)) {
-      const next = NUMERIC.has(key) ? (value.trim() === '' ? NaN : Number(value)) : value
-      if (next !== settings[key as keyof Settings]) patch[key] = next
+    for (const def of FIELDS) {
+      const parsed = def.parse(draft[def.key], draft)
+      if ('error' in parsed) found[def.key] = parsed.error
+      else if (parsed.value !== settings[def.key]) patch[def.key] = parsed.value
     }
-    if (Object.keys(patch).length) await update(patch as Partial<Settings>)
+    setErrors(found)
+    setFormError(null)
+    if (Object.keys(found).length) {
+      document.getElementById(`setting-${Object.keys(found)[0]}`)?.focus()
+      return
+    }
+    if (!Object.keys(patch).length) return setStatus('saved')
+    setStatus('saving')
+    try {
+      await update(patch as Partial<Settings>)
+      setStatus('saved')
+    } catch (err) {
+      setStatus('idle')
+      const message = errorMessage(err)
+      const field = fieldOfError(message)
+      if (field) setErrors({ [field.key]: field.text })
+      else setFormError(message)
+    }
   }
   return (
-    <form className="card settings-form" onSubmit={submit} aria-labelledby="workspace-title">
+    <form className="card settings-form" onSubmit={submit} aria-labelledby="workspace-title" noValidate>
       <h2 id="workspace-title">Workspace</h2>
-      {field('baseUrl', 'API base URL', 'Where the Atoms API answers. Change only for a proxy or a test server.')}
-      {field('syncIntervalMin', 'Sync every (minutes)', '0 syncs only when you press Sync now.', 'number')}
-      {field('requestsPerSecond', 'API requests per second', "Your plan's rate limit (Free 10, Pro 100). Earmark slows down by itself when the API says so.", 'number')}
-      {field('recordingBudgetMb', 'Recordings storage (MB)', 'Downloads for offline listening stop at this size.', 'number')}
-      <label className="field">
-        <span>Agent channel</span>
-        <select value={draft.agentChannel} onChange={(e) => setDraft({ ...draft, agentChannel: e.target.value })}>
-          <option value="auto">Detect from the audio</option>
-          <option value="0">Left channel is the agent</option>
-          <option value="1">Right channel is the agent</option>
-        </select>
-        <small className="muted">Which side of a stereo recording is the agent.</small>
-      </label>
-      {field('latencyWarnMs', 'Slow response from (ms)', 'Agent responses slower than this are marked amber.', 'number')}
-      {field('latencyBadMs', 'Too slow from (ms)', 'Agent responses slower than this are marked red.', 'number')}
-      {field('reviewerName', 'Reviewer name', 'Shown on your reviews and annotations.')}
-      <div className="row">
-        <button type="submit" className="btn btn-primary">Save settings</button>
-        {saved && !error ? <span className="muted" role="status">Saved</span> : null}
+      {FIELDS.map((def) => <Field key={def.key} def={def} value={draft[def.key]} error={errors[def.key]} onChange={(v) => change(def.key, v)} />)}
+      <div className="row form-actions">
+        <button type="submit" className="btn btn-primary" disabled={status === 'saving'}>{status === 'saving' ? 'Saving…' : 'Save settings'}</button>
+        <button type="button" className="btn" onClick={() => (setDraft(toDraft(settings)), setErrors({}), setStatus('idle'))}>Undo changes</button>
+        {status === 'saved' ? <span className="muted" role="status">Saved</span> : null}
       </div>
-      {error ? <p className="banner banner-error" role="alert">{error}</p> : null}
+      {formError ? <p className="banner banner-error" role="alert">{formError}</p> : null}
     </form>
   )
 }

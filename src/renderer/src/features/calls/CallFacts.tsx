@@ -1,0 +1,86 @@
+// The facts of one call: what happened and why it ended (in plain words), who, when, how long,
+// what it cost; the post-call analysis with confidence and reasoning; the agent's latency.
+import type { ReactNode } from 'react'
+import type { CallSummary } from '@shared/domain'
+import { credits, dateTime, duration, explainReason, label, latencyClass, ms } from '../../lib/format'
+import { useStore } from '../../store'
+
+function useThresholds() {
+  const warn = useStore((s) => s.settings?.latencyWarnMs ?? 800)
+  const bad = useStore((s) => s.settings?.latencyBadMs ?? 1500)
+  return { warn, bad }
+}
+
+export function CallFacts({ call }: { call: CallSummary }) {
+  const rows: [string, ReactNode][] = [
+    ['Status', <><span className={`chip chip-${call.status}`}>{label(call.status)}</span>{call.isTest ? <span className="chip chip-test">test call</span> : null}</>],
+    ['Ended because', call.disconnectReason ? <><strong>{label(call.disconnectReason)}</strong><span className="muted"> — {explainReason(call.disconnectReason)}</span></> : <span className="muted">{explainReason(null)}</span>],
+    ['Type', label(call.type)],
+    ['From', <span className="mono">{call.from || '—'}</span>],
+    ['To', <span className="mono">{call.to || '—'}</span>],
+    ['Agent', call.agentName ?? call.agentId ?? '—'],
+    ['Campaign', call.campaignId ? <span className="mono">{call.campaignId}</span> : '—'],
+    ['Created', dateTime(call.createdAt)],
+    ['Duration', duration(call.durationS)],
+    ['Cost', call.costCredits === null ? '—' : `${credits(call.costCredits)} credits`],
+  ]
+  if (call.failureReason) rows.push(['Failure', call.failureReason])
+  if (call.retryAttemptNumber > 0) rows.push(['Attempt', `Retry ${call.retryAttemptNumber}${call.retryCallId ? ` of ${call.retryCallId}` : ''}`])
+  return (
+    <dl className="facts">
+      {rows.map(([k, v]) => [<dt key={`${k}-t`}>{k}</dt>, <dd key={`${k}-d`}>{v}</dd>])}
+    </dl>
+  )
+}
+
+export function Dispositions({ call }: { call: CallSummary }) {
+  const results = call.dispositionResults.length
+    ? call.dispositionResults
+    : Object.entries(call.dispositions).map(([identifier, value]) => ({ identifier, value, confidence: null, reasoning: null }))
+  if (!results.length) return null
+  return (
+    <section aria-labelledby="detail-disposition">
+      <h3 id="detail-disposition">Disposition</h3>
+      <ul className="metrics">
+        {results.map((d) => (
+          <li key={d.identifier}>
+            <div className="metric-line">
+              <span className="metric-name">{d.identifier.replaceAll('_', ' ')}</span>
+              <strong className="metric-value">{d.value}</strong>
+              {d.confidence !== null ? (
+                <span className="confidence" title={`${Math.round(d.confidence * 100)}% confident`}>
+                  <span className="confidence-bar" aria-hidden="true"><span style={{ width: `${Math.round(d.confidence * 100)}%` }} /></span>
+                  {Math.round(d.confidence * 100)}%
+                </span>
+              ) : null}
+            </div>
+            {d.reasoning ? <p className="muted small">{d.reasoning}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+export function LatencyStats({ call }: { call: CallSummary }) {
+  const { warn, bad } = useThresholds()
+  const l = call.latency
+  if (!l) return null
+  const stat = (name: string, v: number | null) => (
+    <div className="stat">
+      <span className="muted small">{name}</span>
+      <span className={latencyClass(v, warn, bad)}>{ms(v)}</span>
+    </div>
+  )
+  return (
+    <section aria-labelledby="detail-latency">
+      <h3 id="detail-latency">Agent response latency{l.turns !== null ? <span className="muted"> · {l.turns} turns</span> : null}</h3>
+      <div className="stats">
+        {stat('Average', l.avgMs)}
+        {stat('Median', l.medianMs)}
+        {stat('Fastest', l.minMs)}
+        {stat('Slowest', l.maxMs)}
+      </div>
+    </section>
+  )
+}
