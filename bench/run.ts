@@ -1,4 +1,5 @@
 // npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json] [--skip-renderer]
+//   [--only ingest,queries,renderer,sync,align] (a subset of scenarios; queries need ingest)
 // Prints one JSON object of figures (with --json, nothing else on stdout). Each scenario runs on
 // real SQLite files in a temporary folder; network scenarios talk to the emulator on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util'
 import { setLogSink } from '../src/main/log'
 import { dataPaths } from '../src/main/paths'
 import { openStore } from '../src/main/store/store'
+import { benchAlign } from './align'
 import { benchIngest } from './scenarios/ingest'
 import { benchQueries } from './scenarios/queries'
 import { benchNetwork } from './scenarios/sync'
@@ -31,24 +33,31 @@ async function main() {
       rate: { type: 'string' },
       json: { type: 'boolean' },
       'skip-renderer': { type: 'boolean' },
+      only: { type: 'string' },
     },
   })
   const calls = Math.floor(positive('calls', values.calls, 100_000))
   const syncCalls = Math.floor(positive('sync-calls', values['sync-calls'], calls))
   const rate = positive('rate', values.rate, 10)
   const say = (m: string) => !values.json && process.stderr.write(`bench: ${m}\n`)
+  const only = values.only?.split(',').map((s) => s.trim())
+  const runs = (name: string) => !only || only.includes(name)
   setLogSink(() => {}, 'error')
   const root = mkdtempSync(join(tmpdir(), 'earmark-bench-'))
   const figures: Record<string, unknown> = { calls, node: process.version }
   try {
-    say(`ingesting ${calls} calls with transcripts`)
-    const store = openStore(dataPaths(join(root, 'ingest')))
-    Object.assign(figures, benchIngest(store, calls))
-    say('list and full-text queries')
-    Object.assign(figures, benchQueries(store, calls))
-    store.close()
+    if (runs('ingest') || runs('queries') || runs('renderer')) {
+      say(`ingesting ${calls} calls with transcripts`)
+      const store = openStore(dataPaths(join(root, 'ingest')))
+      Object.assign(figures, benchIngest(store, calls))
+      if (runs('queries')) {
+        say('list and full-text queries')
+        Object.assign(figures, benchQueries(store, calls))
+      }
+      store.close()
+    }
 
-    if (!values['skip-renderer']) {
+    if (!values['skip-renderer'] && runs('renderer')) {
       say('renderer: list updates and scrolling in Chromium')
       // Headless Chromium here sometimes closes its page mid-run (seen only under tsx, never in
       // the e2e tests); one more attempt on a fresh browser, and the failure is reported if it repeats.
@@ -56,10 +65,17 @@ async function main() {
       Object.assign(figures, await attempt().catch((err: unknown) => (say(`renderer attempt failed (${String(err).split('\n')[0]}), retrying`), attempt())))
     }
 
-    say(`syncing ${syncCalls} calls from the emulator at ${rate} requests/s, then the paging baseline`)
-    const synced = openStore(dataPaths(join(root, 'sync')))
-    Object.assign(figures, await benchNetwork(synced, syncCalls, rate))
-    synced.close()
+    if (runs('sync')) {
+      say(`syncing ${syncCalls} calls from the emulator at ${rate} requests/s, then the paging baseline`)
+      const synced = openStore(dataPaths(join(root, 'sync')))
+      Object.assign(figures, await benchNetwork(synced, syncCalls, rate))
+      synced.close()
+    }
+
+    if (runs('align')) {
+      say('recording analysis and turn alignment (10-minute stereo WAV, 60-minute alignment)')
+      Object.assign(figures, await benchAlign())
+    }
 
   } finally {
     rmSync(root, { recursive: true, force: true })

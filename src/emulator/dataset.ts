@@ -58,6 +58,8 @@ export interface DatasetOptions {
   agentChannel: 0 | 1 | 'mixed'
   /** New calls arrive every this many emulator seconds after start (off when undefined). */
   arrivalEveryS?: number
+  /** The recording starts this long after the clock of the transcript and events (see EmulatorOptions). */
+  recordingLagS?: number
 }
 
 /**

@@ -41,16 +41,20 @@ function variables(c: EmuCall, tl: Timeline): Record<string, unknown> {
 
 type Spoken = SpokenTurn & { turn: Turn }
 
+/** Where the transcript's and events' clock puts sample 0 of the recording (see recordingLagS). */
+export const stampZeroMs = (ctx: PayloadContext, c: EmuCall) => c.startMs - (ctx.data.opts.recordingLagS ?? 0) * 1000
+
 function events(ctx: PayloadContext, c: EmuCall, tl: Timeline, state: CallState, spoken: Spoken[]): Record<string, unknown>[] {
+  const zero = stampZeroMs(ctx, c)
   const out: { at: number; body: Record<string, unknown> }[] = []
   // Only what has happened by now: a call in progress has the events so far.
   const add = (at: number, type: string, extra: Record<string, unknown> = {}) => {
     if (at <= ctx.now) out.push({ at, body: { event_type: type, timestamp: iso(at), call_id: c.callId, ...extra } })
   }
-  if (c.connected) add(c.startMs, 'call_start', c.type === 'webcall' ? {} : { telephony_id: `tel_${c.dbId.slice(-8)}` })
+  if (c.connected) add(zero, 'call_start', c.type === 'webcall' ? {} : { telephony_id: `tel_${c.dbId.slice(-8)}` })
   spoken.forEach((t, k) => {
     if (t.role === 'user') add(t.atMs, 'user_transcription', { user_transcription_text: t.content })
-    else add(c.startMs + t.turn.endS * 1000, 'tts_completed', { tts_text: t.content, tts_latency: 150 + Math.round(hash01(c.key, k) * 250) })
+    else add(zero + t.turn.endS * 1000, 'tts_completed', { tts_text: t.content, tts_latency: 150 + Math.round(hash01(c.key, k) * 250) })
   })
   for (const l of tl.latencies) {
     // Per-stage latencies (§6.2) that add up to the turn's total.
@@ -59,10 +63,10 @@ function events(ctx: PayloadContext, c: EmuCall, tl: Timeline, state: CallState,
     const stages = shares.map((s) => Math.floor((s / sum) * l.ms))
     stages[3]! += l.ms - stages.reduce((a, b) => a + b, 0)
     const [stt_api_ms, stt_to_llm_ms, smart_turn_ms, llm_api_ms, llm_to_tts_ms, tts_api_ms, tts_to_audio_ms] = stages
-    add(c.startMs + l.botStartS * 1000, 'turn_latency', { turn_index: l.turn, total_turn_ms: l.ms, stt_api_ms, stt_to_llm_ms, smart_turn_ms, llm_api_ms, llm_to_tts_ms, tts_api_ms, tts_to_audio_ms, interrupted: false, smart_turn_enabled: true })
+    add(zero + l.botStartS * 1000, 'turn_latency', { turn_index: l.turn, total_turn_ms: l.ms, stt_api_ms, stt_to_llm_ms, smart_turn_ms, llm_api_ms, llm_to_tts_ms, tts_api_ms, tts_to_audio_ms, interrupted: false, smart_turn_enabled: true })
   }
   if (c.finalStatus === 'cancelled') add(c.endMs, 'call_cancelled', { reason: 'Cancelled before the call was placed' })
-  add(c.endMs, 'call_end', { metadata: { reason: c.reason ?? c.finalStatus } })
+  add(c.endMs - (c.startMs - zero), 'call_end', { metadata: { reason: c.reason ?? c.finalStatus } })
   if (state.recordingReady) add(c.recordingMs, 'call_recording', { recording_url: ctx.origin + recordingPath(c.callId, 'composite'), status: 'available' })
   out.sort((a, b) => a.at - b.at)
   return out.map((e, k) => ({ event_id: `evt_${String(k + 1).padStart(2, '0')}`, ...e.body }))
@@ -89,8 +93,9 @@ function agentSubset(ctx: PayloadContext, c: EmuCall): Record<string, unknown> {
 export function detail(ctx: PayloadContext, c: EmuCall): Record<string, unknown> {
   const state = stateAt(c, ctx.now)
   const tl = ctx.data.timelineOf(c)
+  const zero = stampZeroMs(ctx, c)
   const spoken: Spoken[] = tl.turns
-    .map((turn) => ({ turn, role: turn.role, content: turnText(turn, tl.name), atMs: c.startMs + turn.stampS * 1000 }))
+    .map((turn) => ({ turn, role: turn.role, content: turnText(turn, tl.name), atMs: zero + turn.stampS * 1000 }))
     .filter((t) => t.atMs <= ctx.now)
   const transcript = (ctx.legacy && legacyTranscript(spoken, c)) || spoken.map((t) => ({ role: t.role, content: t.content, timestamp: iso(t.atMs) }))
   const { voice } = c.agent

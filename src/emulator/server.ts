@@ -46,6 +46,12 @@ export interface EmulatorOptions {
   urlTtlMs?: number
   /** New root calls arrive about every this many emulator seconds; default none. */
   arrivalEveryS?: number
+  /**
+   * The recording starts this many seconds after the clock the transcript and event timestamps
+   * use (so they all read lagS earlier relative to the audio); default 0. truth() keeps the real
+   * start of sample 0.
+   */
+  recordingLagS?: number
 }
 
 export interface CallTruth {
@@ -79,7 +85,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const scale = opts.timeScale ?? 1
   const now = () => t0 + (clock() - t0) * scale
   const seed = opts.seed ?? 1
-  const data = new Dataset({ calls: opts.calls ?? 200, seed, now: t0, agentChannel: opts.agentChannel ?? 'mixed', arrivalEveryS: opts.arrivalEveryS })
+  const data = new Dataset({ calls: opts.calls ?? 200, seed, now: t0, agentChannel: opts.agentChannel ?? 'mixed', arrivalEveryS: opts.arrivalEveryS, recordingLagS: opts.recordingLagS })
   const keys = new Map<string, Org>([
     [opts.apiKey ?? 'sk_test_earmark', 'A'],
     [opts.otherOrgKey ?? 'sk_test_other_org', 'B'],
@@ -160,12 +166,13 @@ function truthOf(data: Dataset, callId: string): CallTruth | null {
   const c = data.byId.get(callId)
   if (!c || !c.connected) return null
   const tl = data.timelineOf(c)
+  const zeroMs = c.startMs - (data.opts.recordingLagS ?? 0) * 1000
   return {
     agentChannel: c.agentChannel,
     recordingStartIso: new Date(c.startMs).toISOString(),
     sampleRate: SAMPLE_RATE,
     durationS: c.durationS,
-    turns: tl.turns.map((t) => ({ role: t.role, startS: t.startS, endS: t.endS, timestampIso: new Date(c.startMs + t.stampS * 1000).toISOString() })),
+    turns: tl.turns.map((t) => ({ role: t.role, startS: t.startS, endS: t.endS, timestampIso: new Date(zeroMs + t.stampS * 1000).toISOString() })),
   }
 }
 
