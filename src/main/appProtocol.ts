@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { protocol } from 'electron'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import { MEDIA_SCHEME } from './media/mediaUrls'
 import { resolveInside } from './safePath'
 
 export const APP_SCHEME = 'earmark'
@@ -24,6 +25,9 @@ const TYPES: Record<string, string> = {
 export function registerSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // stream: the audio element reads recordings by byte range; corsEnabled: Web Audio (solo a
+    // channel) only hears media that its origin may read.
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
   ])
 }
 

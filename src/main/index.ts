@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, safeStorage } from 'electron'
 import { APP_ORIGIN, registerSchemes, serveRenderer } from './appProtocol'
 import { push, registerIpc } from './ipc/handle'
+import { serveMedia } from './media/mediaProtocol'
 import { startBackgroundSync } from './sync/background'
 import { installMenu } from './menu'
 import { logger } from './log'
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     denyAllPermissions()
     serveRenderer(join(import.meta.dirname, '../renderer'))
     services = createServices({ dataDir, encryptor: safeStorage, version: app.getVersion(), electron: process.versions.electron ?? null })
+    serveMedia(services.media, services.paths.recordings, origins[0]!)
     registerIpc(services.dispatch, { webContents: () => win?.webContents ?? null, origins })
     services.onSyncProgress((p) => push(win?.webContents ?? null, 'sync:progress', p))
     open()

@@ -1,7 +1,8 @@
 // Runs the built renderer (out/renderer) in Debian's headless Chromium with window.api provided
 // by forwarding each bridge method to the same dispatch() the app registers on ipcMain: real
 // services, real SQLite, real emulator. Only the transport differs from Electron's IPC.
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
 import { readFile } from 'node:fs/promises'
 import { existsSync, mkdirSync } from 'node:fs'
 import { extname, join } from 'node:path'
@@ -12,6 +13,9 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
 import { resolveInside } from '../../src/main/safePath'
 import { setLogSink } from '../../src/main/log'
 import { createServices, type Services } from '../../src/main/services'
+import type { MediaUrls } from '../../src/main/media/media.service'
+import { mediaResponse } from '../../src/main/media/mediaResponse'
+import { mediaSchemeUrls } from '../../src/main/media/mediaUrls'
 import { testEncryptor } from '../support/testEncryptor'
 import { tempDir } from '../support/tempDir'
 
@@ -25,9 +29,28 @@ export const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
 ]
 
-function serveRenderer(): Promise<{ server: Server; url: string }> {
+/** Recordings and peaks the way the app's earmark-media scheme serves them, on this server. */
+const MEDIA_PREFIX = '/earmark-media/'
+export const harnessMediaUrls = (origin: () => string): MediaUrls => ({
+  audio: (callId, kind) => `${origin()}${MEDIA_PREFIX}${mediaSchemeUrls.audio(callId, kind).split('://')[1]}`,
+  peaks: (callId, kind) => `${origin()}${MEDIA_PREFIX}${mediaSchemeUrls.peaks(callId, kind).split('://')[1]}`,
+})
+
+async function sendMedia(services: Services, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const range = typeof req.headers.range === 'string' ? req.headers.range : null
+  const answer = mediaResponse(services.media, services.paths.recordings, { path, method: req.method ?? 'GET', range })
+  res.writeHead(answer.status, Object.fromEntries(answer.headers))
+  if (!answer.body) return void res.end()
+  const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream<Uint8Array>)
+  res.on('close', () => body.destroy())
+  body.pipe(res)
+}
+
+function serveRenderer(services: Services): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
-    const file = resolveInside(RENDERER, new URL(req.url ?? '/', 'http://x').pathname)
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    if (pathname.startsWith(MEDIA_PREFIX)) return sendMedia(services, req, res, pathname.slice(MEDIA_PREFIX.length))
+    const file = resolveInside(RENDERER, pathname)
     if (!file) return void res.writeHead(404).end()
     try {
       const body = await readFile(file)
@@ -59,11 +82,13 @@ export async function launch(opts: { dataDir?: string; baseUrl?: string; apiKey?
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
   setLogSink(() => {}, 'error')
   const dir = opts.dataDir ? null : tempDir('earmark-e2e-')
-  const services = createServices({ dataDir: opts.dataDir ?? dir!.path, encryptor: testEncryptor(), version: '0.1.0', electron: null })
+  let origin = ''
+  const services = createServices({ dataDir: opts.dataDir ?? dir!.path, encryptor: testEncryptor(), version: '0.1.0', electron: null, mediaUrls: harnessMediaUrls(() => origin) })
   services.settings.update({ baseUrl: opts.baseUrl ?? 'http://127.0.0.1:9/atoms/v1', requestsPerSecond: 200 })
   if (opts.apiKey) services.keys.set(opts.apiKey)
   const pushProgress = services.onSyncProgress((p) => void push('sync:progress', p).catch(() => {}))
-  const { server, url } = await serveRenderer()
+  const { server, url } = await serveRenderer(services)
+  origin = new URL(url).origin
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
   const pageErrors: string[] = []

@@ -1,0 +1,198 @@
+// What the call view needs to play a call: the recording on disk (downloaded on demand), its
+// waveform peaks (computed once, cached) and the transcript's alignment to it (cached, recomputed
+// when the algorithm or the reviewer's channel choice changes). Recording failures become
+// states the view explains in words; they are not thrown.
+import { AppError } from '@shared/errors'
+import { FINISHED_STATUSES, type CallDetail, type CallSummary } from '@shared/domain'
+import { encodePeaks, type Alignment, type MediaInfo, type RecordingState } from '@shared/media'
+import type { Settings } from '@shared/settings'
+import { logger } from '../log'
+import type { CallPrefsRepo } from '../store/callPrefs.repo'
+import type { MediaCacheRepo } from '../store/mediaCache.repo'
+import type { Store } from '../store/store'
+import { ALIGN_VERSION, alignTurns, type TurnStamp } from './align'
+import { analyseRecording } from './analyse'
+import { assertCallId } from './callId'
+import type { LocalRecording, RecordingService } from './recordings.service'
+
+const log = logger('media')
+
+/** How the renderer reaches a call's files: the app's media scheme, or the e2e harness's route. */
+export interface MediaUrls {
+  audio(callId: string, kind: 'dual' | 'mono'): string
+  peaks(callId: string, kind: 'dual' | 'mono'): string
+}
+
+export interface MediaDeps {
+  store: Store
+  cache: MediaCacheRepo
+  prefs: CallPrefsRepo
+  recordings: () => RecordingService
+  settings: () => Settings
+  urls: MediaUrls
+  /** Fetches a call's transcript when it is not cached (the call view asks for both at once). */
+  fetchDetail?: (callId: string) => Promise<void>
+}
+
+/** The channel choice an alignment must honour: a per-call override, a default, or detection. */
+interface ChannelWant {
+  agentChannel?: 0 | 1
+  channelSource?: 'call' | 'default'
+}
+
+/** A call finished within this long may still be waiting for its recording. */
+const RECORDING_GRACE_MS = 60 * 60 * 1000
+
+export function turnStamps(call: CallSummary | CallDetail): TurnStamp[] {
+  if (!('transcript' in call)) return []
+  return call.transcript.map((t) => ({ index: t.index, role: t.role, atMs: t.at ? Date.parse(t.at) : t.offsetMs }))
+}
+
+export class MediaService {
+  private readonly inFlight = new Map<string, Promise<LocalRecording | RecordingState>>()
+
+  constructor(private readonly deps: MediaDeps) {}
+
+  async open(callId: string): Promise<MediaInfo> {
+    let call = this.call(callId)
+    const [got] = await Promise.all([this.recording(call), 'transcript' in call ? null : this.detail(callId)])
+    call = this.call(callId)
+    const stamps = turnStamps(call)
+    if (!('file' in got)) {
+      return { callId, recording: got, audioUrl: null, peaksUrl: null, kind: null, format: null, channels: null, durationS: null, alignment: this.align(callId, stamps, null) }
+    }
+    const alignment = this.align(callId, stamps, got)
+    const peaks = this.deps.cache.peaks(callId, got.kind)
+    return {
+      callId,
+      recording: { state: 'ready' },
+      audioUrl: this.deps.urls.audio(callId, got.kind),
+      peaksUrl: peaks ? this.deps.urls.peaks(callId, got.kind) : null,
+      kind: got.kind,
+      format: got.format,
+      channels: got.channels,
+      durationS: got.durationS,
+      alignment,
+    }
+  }
+
+  /** Records the reviewer's choice for one call and realigns with it. */
+  async setAgentChannel(callId: string, channel: 0 | 1 | 'auto'): Promise<Alignment> {
+    const call = this.call(callId)
+    this.deps.prefs.setAgentChannel(callId, channel === 'auto' ? null : channel)
+    const local = this.local(callId)
+    return this.align(callId, turnStamps(call), local)
+  }
+
+  /** The local file of a call's recording for the media scheme, or null when not downloaded. */
+  local(callId: string, kind?: 'dual' | 'mono'): LocalRecording | null {
+    assertCallId(callId)
+    const recordings = this.deps.recordings()
+    if (kind) return recordings.local(callId, kind)
+    return recordings.local(callId, 'dual') ?? recordings.local(callId, 'mono')
+  }
+
+  peaks(callId: string, kind: 'dual' | 'mono'): Uint8Array | null {
+    assertCallId(callId)
+    return this.deps.cache.peaks(callId, kind)
+  }
+
+  /** Best effort: without a transcript the alignment has no turns, and the view says why. */
+  private async detail(callId: string): Promise<void> {
+    try {
+      await this.deps.fetchDetail?.(callId)
+    } catch (err) {
+      log.info(`no transcript for ${callId} yet: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+
+  private call(callId: string): CallSummary | CallDetail {
+    assertCallId(callId)
+    const found = this.deps.store.query.get(callId)
+    if (!found) throw new AppError('NOT_FOUND', `Call ${callId} is not in the local cache.`)
+    return found.call
+  }
+
+  private want(callId: string): ChannelWant {
+    const mine = this.deps.prefs.agentChannel(callId)
+    if (mine !== null) return { agentChannel: mine, channelSource: 'call' }
+    const fixed = this.deps.settings().agentChannel
+    return fixed === 'auto' ? {} : { agentChannel: fixed === '0' ? 0 : 1, channelSource: 'default' }
+  }
+
+  /** The cached alignment when it still answers the same question, else a fresh one. */
+  private align(callId: string, stamps: TurnStamp[], local: LocalRecording | null): Alignment {
+    const want = this.want(callId)
+    const cached = this.deps.cache.alignment(callId, ALIGN_VERSION)
+    const sameTurns = cached?.turns.length === stamps.length && cached.turns.every((t, k) => t.index === stamps[k]!.index)
+    const sameInput = cached && sameTurns && (local ? cached.method !== 'timestamps' : cached.method === 'timestamps')
+    if (cached && sameInput && honours(cached, want)) return cached
+    if (!local) return alignTurns(stamps, null, want)
+    // The speech found last time is still good when only the channel choice changed.
+    const speech = sameInput && cached ? { durationS: local.durationS ?? 0, channels: cached.speech } : this.analyse(local)
+    const alignment = alignTurns(stamps, speech, want)
+    if (!speech) {
+      alignment.note = `The recording is ${local.format.toUpperCase()}: Earmark measures speech in WAV recordings only, so turn times come from the API's timestamps.`
+    }
+    this.deps.cache.saveAlignment(callId, alignment)
+    return alignment
+  }
+
+  /** Peaks and speech in one read of the file; the peaks are cached on the way. */
+  private analyse(local: LocalRecording): { durationS: number; channels: Alignment['speech'] } | null {
+    if (local.format !== 'wav') {
+      log.info(`recording of ${local.callId} is ${local.format}: no peaks or speech analysis in main`)
+      return null
+    }
+    const started = performance.now()
+    const { peaks, speech } = analyseRecording(local.file)
+    this.deps.cache.savePeaks(local.callId, local.kind, encodePeaks(peaks))
+    log.info(`analysed ${local.callId} (${Math.round(speech.durationS)} s of audio) in ${Math.round(performance.now() - started)} ms`)
+    return speech
+  }
+
+  /** The recording on disk, or the state explaining why there is none. One download per call at a time. */
+  private recording(call: CallSummary): Promise<LocalRecording | RecordingState> {
+    const have = this.local(call.id)
+    if (have) {
+      // A file downloaded before peaks existed (or by the CLI) is analysed on first open.
+      return Promise.resolve(have)
+    }
+    const running = this.inFlight.get(call.id)
+    if (running) return running
+    const next = this.download(call).finally(() => this.inFlight.delete(call.id))
+    this.inFlight.set(call.id, next)
+    return next
+  }
+
+  private async download(call: CallSummary): Promise<LocalRecording | RecordingState> {
+    const hasLink = Boolean(call.recordingUrl || call.recordingDualUrl)
+    if (call.type === 'chat') return { state: 'none', message: 'This is a chat conversation: there is no audio.' }
+    if (!hasLink && FINISHED_STATUSES.includes(call.status) && call.durationS === 0) {
+      return { state: 'none', message: 'There is no recording: the call was never connected.' }
+    }
+    try {
+      return await this.deps.recordings().ensure(call.id, 'dual')
+    } catch (err) {
+      const e = err instanceof AppError ? err : null
+      if (e?.code === 'NOT_FOUND') return notYet(call)
+      const message = e ? e.message : 'The recording could not be downloaded.'
+      log.warn(`recording of ${call.id} not downloaded: ${message}`)
+      return { state: 'failed', message }
+    }
+  }
+}
+
+function honours(a: Alignment, want: ChannelWant): boolean {
+  if (a.method !== 'dual') return true
+  if (!want.channelSource) return a.channelSource === 'detected'
+  return a.channelSource === want.channelSource && a.agentChannel === want.agentChannel
+}
+
+/** The platform has no recording for this call: not yet, or never. */
+function notYet(call: CallSummary): RecordingState {
+  if (!FINISHED_STATUSES.includes(call.status)) return { state: 'pending', message: 'The call is still going on; its recording comes after it ends.' }
+  const changed = Date.parse(call.updatedAt ?? call.createdAt)
+  if (Date.now() - changed < RECORDING_GRACE_MS) return { state: 'pending', message: 'The platform has not made the recording yet. Try again in a minute.' }
+  return { state: 'none', message: 'The platform has no recording for this call.' }
+}

@@ -1,0 +1,34 @@
+// Derived media data in the cache: waveform peaks (on the recording's row) and alignments. Both
+// can be recomputed from the recording and the transcript, so they live with the cache.
+import type { Alignment } from '@shared/media'
+import type { Db } from './db'
+
+export class MediaCacheRepo {
+  constructor(private readonly db: Db) {}
+
+  peaks(callId: string, kind: string): Uint8Array | null {
+    const row = this.db.prepare('SELECT peaks FROM recordings WHERE call_id = ? AND kind = ?').get(callId, kind) as { peaks: Buffer | null } | undefined
+    return row?.peaks ?? null
+  }
+
+  savePeaks(callId: string, kind: string, peaks: Uint8Array): void {
+    this.db.prepare('UPDATE recordings SET peaks = ? WHERE call_id = ? AND kind = ?').run(peaks, callId, kind)
+  }
+
+  /** The cached alignment when it was made by this version of the algorithm. */
+  alignment(callId: string, version: number): Alignment | null {
+    const row = this.db.prepare('SELECT json FROM alignments WHERE call_id = ? AND version = ?').get(callId, version) as { json: string } | undefined
+    if (!row) return null
+    try {
+      return JSON.parse(row.json) as Alignment
+    } catch {
+      return null // a damaged row is recomputed, not trusted
+    }
+  }
+
+  saveAlignment(callId: string, alignment: Alignment): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO alignments (call_id, version, json, computed_ms) VALUES (?, ?, ?, ?)')
+      .run(callId, alignment.version, JSON.stringify(alignment), Date.now())
+  }
+}
