@@ -1,6 +1,8 @@
-// The earmark command: sync, calls, show, search and export over the same services as the app.
+// The earmark command: sync, calls, show, search, export and align over the same services as the app.
 // Exit codes: 0 ok, 1 error (bad key, host unreachable, ...), 2 bad usage.
 import { AppError } from '@shared/errors'
+import { ALIGN_HELP, alignCommand } from './commands/align'
+import { ANNOTATIONS_HELP, annotationsCommand } from './commands/annotations'
 import { setLogSink } from '../main/log'
 import { UsageError } from './args'
 import { callsCommand, CALLS_HELP } from './commands/calls'
@@ -16,12 +18,16 @@ const HELP = `earmark — the Earmark command line
   earmark show ID   one call with its transcript
   earmark search T  full-text search over transcripts, summaries, ids and phone numbers
   earmark export    write calls as CSV or JSONL
+  earmark align ID  where each turn is heard in the recording, and which channel is the agent
+  earmark annotations export|import   annotations, tags, scores and review status as JSONL or CSV
 
 Add --help to a command for its flags. Data folder: --data-dir or EARMARK_DATA_DIR, else the
 desktop app's own.
 
 ${SYNC_HELP}
-${CALLS_HELP}`
+${CALLS_HELP}
+${ALIGN_HELP}
+${ANNOTATIONS_HELP}`
 
 export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = new AbortController().signal): Promise<number> {
   const [command, ...rest] = argv
@@ -37,6 +43,10 @@ export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = ne
         return await showCommand(rest, io)
       case 'export':
         return await exportCommand(rest, io)
+      case 'align':
+        return await alignCommand(rest, io)
+      case 'annotations':
+        return await annotationsCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':
@@ -44,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = ne
         io.stdout(HELP)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(`unknown command "${command}" (try: sync, calls, show, search, export)`)
+        throw new UsageError(`unknown command "${command}" (try: sync, calls, show, search, export, align, annotations)`)
     }
   } catch (err) {
     if (err instanceof UsageError) {

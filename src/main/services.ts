@@ -7,10 +7,18 @@ import { AtomsClient } from './atoms/client'
 import { appHandlers, settingsHandlers } from './ipc/app.ipc'
 import { callsHandlers, syncHandlers } from './ipc/calls.ipc'
 import { workspaceHandlers } from './ipc/workspace.ipc'
+import { reviewHandlers } from './ipc/review.ipc'
+import { ReviewService } from './review/review.service'
 import { DemoWorkspace } from './demo'
 import { ViewsRepo } from './store/views.repo'
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch'
 import { RecordingService } from './media/recordings.service'
+import { MediaService, type MediaUrls } from './media/media.service'
+import { mediaSchemeUrls } from './media/mediaUrls'
+import { mediaHandlers } from './ipc/media.ipc'
+import { CallPrefsRepo } from './store/callPrefs.repo'
+import { MediaCacheRepo } from './store/mediaCache.repo'
+import { NO_API } from './media/noApi'
 import { dataPaths, type DataPaths } from './paths'
 import { ApiKeyService, type Encryptor } from './secrets/apiKey.service'
 import { SettingsRepo } from './store/settings.repo'
@@ -22,6 +30,8 @@ export interface ServicesOptions {
   encryptor: Encryptor
   version: string
   electron: string | null
+  /** How the renderer reaches recordings; the app's media scheme unless the e2e harness serves them. */
+  mediaUrls?: MediaUrls
 }
 
 export interface Services {
@@ -29,6 +39,7 @@ export interface Services {
   keys: ApiKeyService
   store: Store
   settings: SettingsRepo
+  media: MediaService
   /** The sync engine for the current key and base URL, or null without a key. */
   sync(): SyncEngine | null
   onSyncProgress(listener: (p: SyncProgress) => void): () => void
@@ -49,7 +60,7 @@ export function createServices(opts: ServicesOptions): Services {
   const demo = new DemoWorkspace()
   const listeners = new Set<(p: SyncProgress) => void>()
 
-  let engine: { signature: string; sync: SyncEngine } | null = null
+  let engine: { signature: string; sync: SyncEngine; recordings: RecordingService } | null = null
   const sync = (): SyncEngine | null => {
     if (!keys.getKey()) return null
     const { baseUrl, demo: isDemo, requestsPerSecond } = settings.get()
@@ -58,12 +69,25 @@ export function createServices(opts: ServicesOptions): Services {
       engine?.sync.cancel()
       // The demo emulator runs in this process: no platform rate limit to respect.
       const client = new AtomsClient({ apiKey: () => keys.getKey(), baseUrl, requestsPerSecond: isDemo ? 200 : requestsPerSecond })
-      const next = new SyncEngine(client, store, new RecordingService(client, store, paths.recordings))
+      const recordings = new RecordingService(client, store, paths.recordings)
+      const next = new SyncEngine(client, store, recordings)
       next.onProgress((p) => listeners.forEach((l) => l(p)))
-      engine = { signature, sync: next }
+      engine = { signature, sync: next, recordings }
     }
     return engine.sync
   }
+
+  // Without a key, recordings already on disk still play; a download says what is missing.
+  const offline = new RecordingService(NO_API, store, paths.recordings)
+  const media = new MediaService({
+    store,
+    cache: new MediaCacheRepo(store.cache),
+    prefs: new CallPrefsRepo(store.workspace),
+    recordings: () => (sync() ? engine!.recordings : offline),
+    settings: () => settings.get(),
+    urls: opts.mediaUrls ?? mediaSchemeUrls,
+    fetchDetail: async (id) => sync()?.details.fetchNow(id),
+  })
 
   const info = () => ({
     name: 'Earmark',
@@ -78,12 +102,15 @@ export function createServices(opts: ServicesOptions): Services {
     ...callsHandlers(store, sync),
     ...syncHandlers(sync),
     ...workspaceHandlers({ keys, settings, views, demo, sync }),
+    ...mediaHandlers(media),
+    ...reviewHandlers(new ReviewService({ workspace: store.workspace, query: store.query, views, author: () => settings.get().reviewerName })),
   }
   return {
     paths,
     keys,
     store,
     settings,
+    media,
     sync,
     onSyncProgress: (l) => {
       listeners.add(l)

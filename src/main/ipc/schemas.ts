@@ -5,10 +5,12 @@ import type { Invoke } from '@shared/ipc/contract'
 import { callQuerySchema } from '../store/callQuery.schema'
 import { CALL_ID_PATTERN } from '../media/callId'
 import { listStateSchema, savedViewInputSchema } from '../store/views.schema'
+import { annotationInputSchema, rubricInputSchema, scoreInputSchema, statusSchema, tagSchema } from '../review/review.schema'
 
 type Schemas = { [C in keyof Invoke]: z.ZodType<Parameters<Invoke[C]>> }
 
 const none = z.tuple([])
+const callId = z.string().regex(CALL_ID_PATTERN, 'must be a call id')
 
 export const argSchemas: Schemas = {
   'app:info': none,
@@ -26,8 +28,23 @@ export const argSchemas: Schemas = {
   'ui:setListState': z.tuple([listStateSchema]),
   'calls:list': z.tuple([callQuerySchema]),
   'calls:facets': z.tuple([callQuerySchema]),
-  'calls:get': z.tuple([z.string().regex(CALL_ID_PATTERN, 'must be a call id')]),
+  'calls:get': z.tuple([callId]),
   'sync:start': none,
   'sync:cancel': none,
   'sync:status': none,
+  'media:open': z.tuple([callId]),
+  'media:setAgentChannel': z.tuple([callId, z.union([z.literal(0), z.literal(1), z.literal('auto')])]),
+  'review:get': z.tuple([callId]),
+  'review:saveAnnotation': z.tuple([annotationInputSchema]),
+  'review:deleteAnnotation': z.tuple([z.uuid()]),
+  'review:undo': none,
+  'review:setTags': z.tuple([callId, z.array(tagSchema).max(50)]),
+  'review:tagSuggestions': z.tuple([z.string().max(50)]),
+  'review:labelSuggestions': z.tuple([z.string().max(80)]),
+  'review:listRubrics': none,
+  'review:saveRubric': z.tuple([rubricInputSchema]),
+  'review:saveScore': z.tuple([scoreInputSchema]),
+  'review:setStatus': z.tuple([callId, statusSchema]),
+  'review:next': z.tuple([z.uuid()]),
+  'review:summaries': z.tuple([z.array(callId).max(500)]),
 }

@@ -3,10 +3,14 @@
 // are all derived from it. Adding a channel means: a line in Invoke, a method name in
 // API_METHODS, an argument schema in main/ipc/schemas.ts, a handler, and a preload one-liner.
 import type { Result } from '../errors'
+import type { Alignment, MediaInfo } from '../media'
 import type { CallFacets, CallPage, CallQuery } from '../query'
 import type { ListState, SavedView, SavedViewInput, Settings } from '../settings'
 import type { SyncProgress } from '../sync'
 import type { AppInfo, CallView, KeyStatus } from './types'
+import type {
+  AnnotationInput, AnnotationView, CallReview, ReviewStatus, ReviewStatusValue, ReviewSummary, Rubric, RubricInput, Score, ScoreInput,
+} from '../review'
 
 export interface Invoke {
   'app:info': () => AppInfo
@@ -28,6 +32,32 @@ export interface Invoke {
   'sync:start': () => SyncProgress
   'sync:cancel': () => boolean
   'sync:status': () => SyncProgress | null
+  /** The call's recording (downloaded on demand), its peaks URL and its alignment. */
+  'media:open': (callId: string) => MediaInfo
+  /** Sets which channel is the agent for one call ('auto' = detect) and realigns. */
+  'media:setAgentChannel': (callId: string, channel: 0 | 1 | 'auto') => Alignment
+  /** Everything written about a call, anchored to the transcript the cache holds now. */
+  'review:get': (callId: string) => CallReview
+  /** Creates (no id) or edits an annotation; the turn's text hash is taken in main. */
+  'review:saveAnnotation': (input: AnnotationInput) => AnnotationView
+  'review:deleteAnnotation': (id: string) => boolean
+  /** Takes back the last annotation change of this session; the call it touched, or null. */
+  'review:undo': () => CallReview | null
+  /** Sets the call's tags to exactly these (normalised: trimmed, lower case); returns them. */
+  'review:setTags': (callId: string, tags: string[]) => string[]
+  'review:tagSuggestions': (prefix: string) => string[]
+  'review:labelSuggestions': (prefix: string) => string[]
+  /** The latest version of each scorecard. */
+  'review:listRubrics': () => Rubric[]
+  /** A new rubric (no id) or its next version; unchanged input returns the latest version. */
+  'review:saveRubric': (input: RubricInput) => Rubric
+  /** Scores a call with a rubric version (total computed in main); replaces its earlier score. */
+  'review:saveScore': (input: ScoreInput) => Score
+  'review:setStatus': (callId: string, status: ReviewStatusValue) => ReviewStatus
+  /** Review next: the next unreviewed call of a saved view in its order, or null; remembered per view. */
+  'review:next': (viewId: string) => string | null
+  /** The review columns (status, tags, score, annotation count) of the given calls. */
+  'review:summaries': (callIds: string[]) => Record<string, ReviewSummary>
 }
 
 /** Events main pushes to the renderer. */
@@ -60,6 +90,21 @@ export const API_METHODS = {
   startSync: 'sync:start',
   cancelSync: 'sync:cancel',
   syncStatus: 'sync:status',
+  openMedia: 'media:open',
+  setAgentChannel: 'media:setAgentChannel',
+  getReview: 'review:get',
+  saveAnnotation: 'review:saveAnnotation',
+  deleteAnnotation: 'review:deleteAnnotation',
+  undoReview: 'review:undo',
+  setTags: 'review:setTags',
+  tagSuggestions: 'review:tagSuggestions',
+  labelSuggestions: 'review:labelSuggestions',
+  listRubrics: 'review:listRubrics',
+  saveRubric: 'review:saveRubric',
+  saveScore: 'review:saveScore',
+  setReviewStatus: 'review:setStatus',
+  reviewNext: 'review:next',
+  reviewSummaries: 'review:summaries',
 } as const satisfies Record<string, Channel>
 
 /** window.api subscription name → push channel. Each returns an unsubscribe function. */
