@@ -48,6 +48,7 @@ const LABELS: Record<string, string> = {
   completed: 'Completed', failed: 'Failed', no_answer: 'No answer', cancelled: 'Cancelled', busy: 'Busy',
   in_progress: 'In progress', in_queue: 'Queued', pending: 'Pending', processing: 'Processing', active: 'Active',
   telephony_outbound: 'Outbound', telephony_inbound: 'Inbound', webcall: 'Web call', chat: 'Chat',
+  unreviewed: 'Unreviewed', in_review: 'In review', done: 'Done', flagged: 'Flagged',
   user_hangup: 'Caller hung up', agent_hangup: 'Agent hung up', dial_no_answer: 'Not answered', timeout: 'Timed out',
   connection_error: 'Connection error', system_error: 'System error', transfer_complete: 'Transferred',
 }

@@ -1,5 +1,6 @@
 // The call that is open beside the list. Opening a call whose transcript is not cached yet asks
-// main for it at once (ahead of the background queue).
+// main for it at once (ahead of the background queue); its recording and alignment are asked for
+// alongside (player slice), so the waveform and the facts arrive together.
 import type { StateCreator } from 'zustand'
 import type { CallView } from '@shared/ipc/types'
 import { errorMessage, ipc } from '../lib/ipc'
@@ -22,6 +23,7 @@ export const createCallSlice: StateCreator<Store, [], [], CallSlice> = (set, get
   openCallById: async (id) => {
     const keep = get().openCall?.call.id === id ? get().openCall : null
     set({ openId: id, callLoading: true, callError: null, openCall: keep })
+    if (get().mediaFor !== id || get().mediaError) void get().loadMedia(id)
     try {
       const view = await ipc.getCall(id)
       if (get().openId === id) set({ openCall: view, callLoading: false })
@@ -29,5 +31,8 @@ export const createCallSlice: StateCreator<Store, [], [], CallSlice> = (set, get
       if (get().openId === id) set({ callError: errorMessage(err), callLoading: false })
     }
   },
-  closeCall: () => set({ openId: null, openCall: null, callError: null, callLoading: false }),
+  closeCall: () => {
+    set({ openId: null, openCall: null, callError: null, callLoading: false })
+    get().clearMedia()
+  },
 })

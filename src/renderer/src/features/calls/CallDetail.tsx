@@ -1,24 +1,59 @@
-// The open call beside the list: its facts, summary, dispositions, latency and transcript.
-// (The player with the waveform comes later, above the transcript.)
+// The call view: the player (recording state, waveform with latency marks, transport) on top,
+// then the aligned transcript beside the facts, summary, dispositions, latency, events and
+// variables. The list stays beside it (narrowed) or can be hidden for the whole width.
 import { useShallow } from 'zustand/react/shallow'
+import type { CallDetail as Detail, CallSummary } from '@shared/domain'
+import type { CallView } from '@shared/ipc/types'
 import { useStore } from '../../store'
-import { CallFacts, Dispositions, LatencyStats } from './CallFacts'
+import { CallPlayer } from '../player/CallPlayer'
+import { PlayerProvider } from '../player/PlayerProvider'
+import { CallEvents, CallFacts, CallVariables, Dispositions, LatencyStats } from './CallFacts'
 import { CallTranscript } from './CallTranscript'
 import { useCopyId } from './useCopyId'
 
+function FactsColumn({ call, hasDetail }: { call: CallSummary | Detail; hasDetail: boolean }) {
+  return (
+    <aside className="call-side" aria-label="Call facts">
+      <CallFacts call={call} />
+      <section aria-labelledby="detail-summary">
+        <h3 id="detail-summary">Summary</h3>
+        <p className={call.summary ? '' : 'muted'}>{call.summary ?? (hasDetail ? 'The platform gave no summary for this call.' : 'The summary comes with the call’s details.')}</p>
+      </section>
+      <Dispositions call={call} />
+      <LatencyStats call={call} />
+      <CallEvents call={call} />
+      <CallVariables call={call} />
+    </aside>
+  )
+}
+
+function Body({ view, loading, onRetry }: { view: CallView; loading: boolean; onRetry: () => void }) {
+  return (
+    <PlayerProvider>
+      <CallPlayer call={view.call} />
+      <div className="call-body">
+        <CallTranscript view={view} loading={loading} onRetry={onRetry} />
+        <FactsColumn call={view.call} hasDetail={view.hasDetail} />
+      </div>
+    </PlayerProvider>
+  )
+}
+
 export function CallDetail() {
-  const { view, loading, error, openId, close, reopen } = useStore(
-    useShallow((s) => ({ view: s.openCall, loading: s.callLoading, error: s.callError, openId: s.openId, close: s.closeCall, reopen: s.openCallById })),
+  const { view, loading, error, openId, close, reopen, listHidden, toggleList } = useStore(
+    useShallow((s) => ({ view: s.openCall, loading: s.callLoading, error: s.callError, openId: s.openId, close: s.closeCall, reopen: s.openCallById, listHidden: s.listHidden, toggleList: s.toggleList })),
   )
   const copyId = useCopyId()
   if (!openId) return null
-  const call = view?.call
   return (
-    <section className="detail" aria-label="Call detail" aria-busy={loading || undefined}>
+    <section className="detail call-view" aria-label="Call detail" aria-busy={loading || undefined}>
       <header className="detail-head">
         <h2 className="mono" title={openId}>{openId}</h2>
         <button type="button" className="btn btn-small" onClick={() => void copyId(openId)}>Copy ID</button>
-        <button type="button" className="btn btn-quiet btn-small" aria-label="Close call" title="Close (Esc in the list)" onClick={close}>✕</button>
+        <button type="button" className="btn btn-small" aria-pressed={listHidden} onClick={() => toggleList()} title="Give the call the whole width, or show the list beside it">
+          {listHidden ? 'Show list' : 'Hide list'}
+        </button>
+        <button type="button" className="btn btn-quiet btn-small" aria-label="Close call" title="Back to the list (Esc)" onClick={close}>✕</button>
       </header>
       {error ? (
         <div className="banner banner-error" role="alert">
@@ -26,19 +61,9 @@ export function CallDetail() {
           <button type="button" className="btn btn-small" onClick={() => void reopen(openId)}>Retry</button>
         </div>
       ) : null}
-      {!call && loading ? <p className="muted" role="status">Loading the call…</p> : null}
-      {call ? (
-        <>
-          <CallFacts call={call} />
-          <section aria-labelledby="detail-summary">
-            <h3 id="detail-summary">Summary</h3>
-            <p className={call.summary ? '' : 'muted'}>{call.summary ?? (view?.hasDetail ? 'The platform gave no summary for this call.' : 'The summary comes with the call’s details.')}</p>
-          </section>
-          <Dispositions call={call} />
-          <LatencyStats call={call} />
-          <CallTranscript view={view!} loading={loading} onRetry={() => void reopen(openId)} />
-        </>
-      ) : null}
+      {!view && loading ? <p className="muted" role="status">Loading the call…</p> : null}
+      {/* Keyed by the call: a new call gets a new engine, find box and follow position. */}
+      {view ? <Body key={openId} view={view} loading={loading} onRetry={() => void reopen(openId)} /> : null}
     </section>
   )
 }

@@ -12,6 +12,11 @@ import { TableHeader } from './TableHeader'
 import { HEADER_HEIGHT, ROW_HEIGHT, rowDomId, TableRow } from './TableRow'
 import { useTableKeys } from './useTableKeys'
 
+/** Rows are keyed by slot, not by index: a row leaving the window hands its DOM to the row
+ * entering it, so a fast scroll updates text in place instead of building and laying out fresh
+ * elements every frame. Any ROW_SLOTS consecutive indices have distinct slots. */
+const ROW_SLOTS = 256
+
 export function CallTable() {
   const { columns, widths, total, blocks, sortBy, sortOrder, selected, openId, warn, bad, scrollSeq } = useStore(
     useShallow((s) => ({
@@ -29,7 +34,7 @@ export function CallTable() {
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 3,
     useFlushSync: false,
     // The sticky header sits above the rows inside the scroller: rows start below it, and a row
     // scrolled into view stops below it too.
@@ -86,7 +91,7 @@ export function CallTable() {
             const row = rowAt(blocks, item.index)
             return (
               <TableRow
-                key={item.key}
+                key={item.index % ROW_SLOTS}
                 index={item.index}
                 start={item.start - HEADER_HEIGHT}
                 row={row}

@@ -1,14 +1,59 @@
-// The transcript as text (the synced detail), or why it is not there yet, with a retry.
+// The transcript beside the waveform: each turn with its speaker, its time in the recording and
+// its text; the turn being heard highlighted and kept in view while following; find within the
+// call. Without a recording (or before main has aligned it) the turns show without times.
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import type { CallDetail } from '@shared/domain'
 import type { CallView } from '@shared/ipc/types'
-
-const ROLE: Record<string, string> = { user: 'Caller', agent: 'Agent', assistant: 'Agent', bot: 'Agent' }
+import { useStore } from '../../store'
+import { speakerOf, useActiveTurn, usePlayer } from '../player/context'
+import { findMatches } from '../player/find'
+import { TranscriptFind } from '../player/TranscriptFind'
+import { TurnRow } from '../player/TurnRow'
+import { scrollWithin, useFollow } from '../player/useFollow'
 
 export function CallTranscript({ view, loading, onRetry }: { view: CallView; loading: boolean; onRetry: () => void }) {
   const transcript = view.hasDetail && 'transcript' in view.call ? (view.call as CallDetail).transcript : null
+  const { engine, order, byIndex } = usePlayer()
+  const activePos = useActiveTurn()
+  const activeTurn = engine && activePos >= 0 ? (order[activePos]?.index ?? null) : null
+  const { follow, setFollow } = useStore(useShallow((s) => ({ follow: s.follow, setFollow: s.setFollow })))
+  const [query, setQuery] = useState('')
+  const [current, setCurrent] = useState(0)
+  const listRef = useRef<HTMLOListElement>(null)
+  const matches = useMemo(() => findMatches(transcript ?? [], query), [transcript, query])
+  const at = matches.length ? Math.min(current, matches.length - 1) : -1
+  useFollow(listRef, activeTurn, follow && !!engine, setFollow)
+
+  const seek = useCallback((t: number) => engine?.seek(t), [engine])
+  const show = (pos: number) => {
+    const m = matches[pos]
+    const item = m && listRef.current?.querySelector<HTMLElement>(`[data-turn="${m.turn}"]`)
+    if (!item || !listRef.current) return
+    // Looking at a match is reading elsewhere: following would pull the view away from it.
+    setFollow(false)
+    scrollWithin(listRef.current, item)
+  }
+  const step = (dir: 1 | -1) => {
+    if (!matches.length) return
+    const pos = (at + dir + matches.length) % matches.length
+    setCurrent(pos)
+    show(pos)
+  }
+  const onQuery = (q: string) => {
+    setQuery(q)
+    setCurrent(0)
+  }
+
   return (
-    <section aria-labelledby="detail-transcript">
-      <h3 id="detail-transcript">Transcript</h3>
+    <section className="call-transcript" aria-labelledby="detail-transcript">
+      <div className="transcript-head">
+        <h3 id="detail-transcript">Transcript</h3>
+        {engine && !follow ? (
+          <button type="button" className="btn btn-small btn-resume" onClick={() => setFollow(true)}>Resume following</button>
+        ) : null}
+      </div>
+      {transcript?.length ? <TranscriptFind query={query} onQuery={onQuery} count={matches.length} current={Math.max(0, at)} onStep={step} /> : null}
       {view.detailError ? (
         <div className="banner banner-warning" role="alert">
           <p>{view.detailError}</p>
@@ -17,12 +62,20 @@ export function CallTranscript({ view, loading, onRetry }: { view: CallView; loa
       ) : null}
       {transcript ? (
         transcript.length ? (
-          <ol className="transcript">
+          <ol ref={listRef} className="transcript" tabIndex={0} aria-label="Transcript turns">
             {transcript.map((t) => (
-              <li key={t.index} className={`turn turn-${ROLE[t.role] === 'Agent' ? 'agent' : t.role === 'user' ? 'user' : 'other'}`}>
-                <span className="turn-role">{ROLE[t.role] ?? t.role}</span>
-                <span className="turn-text">{t.text}</span>
-              </li>
+              <TurnRow
+                key={t.index}
+                index={t.index}
+                role={t.role}
+                speaker={speakerOf(t.role)}
+                text={t.text}
+                aligned={byIndex.get(t.index)}
+                active={t.index === activeTurn}
+                query={query}
+                currentNth={at >= 0 && matches[at]!.turn === t.index ? matches[at]!.nth : -1}
+                onSeek={seek}
+              />
             ))}
           </ol>
         ) : (

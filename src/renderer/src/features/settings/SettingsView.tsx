@@ -1,5 +1,6 @@
 import { useStore } from '../../store'
 import { ApiKeyForm } from './ApiKeyForm'
+import { RubricEditor } from './RubricEditor'
 import { SettingsForm } from './SettingsForm'
 
 export function SettingsView() {
@@ -11,6 +12,7 @@ export function SettingsView() {
       </header>
       <ApiKeyForm />
       <SettingsForm />
+      <RubricEditor />
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <dl className="facts">

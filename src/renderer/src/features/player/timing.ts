@@ -1,0 +1,93 @@
+// Pure time arithmetic of the call view: formatting, which turn is at a time (binary search), the
+// silences skip-silence jumps over, and the marks of the latency overlay. No React, no DOM, so the
+// player, the transcript and the marks all agree on the same numbers.
+import type { AlignedTurn, Segment } from '@shared/media'
+
+/** m:ss (h:mm:ss past an hour), for the transcript and the transport. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const ss = String(s % 60).padStart(2, '0')
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+}
+
+/** Index of the last start ≤ t in ascending `starts`, or -1 before the first. */
+export function lastAtOrBefore(starts: readonly number[], t: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! <= t) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+/** Speech of all channels merged into sorted, non-overlapping stretches. */
+export function speechUnion(speech: readonly Segment[][]): Segment[] {
+  const all = speech.flat().filter((s) => s.endS > s.startS).sort((a, b) => a.startS - b.startS)
+  const out: Segment[] = []
+  for (const s of all) {
+    const last = out[out.length - 1]
+    if (last && s.startS <= last.endS) last.endS = Math.max(last.endS, s.endS)
+    else out.push({ ...s })
+  }
+  return out
+}
+
+/**
+ * Where to jump when skip-silence is on and t is in a silence of both channels longer than
+ * minGapS: shortly before the next speech (a little lead so its first syllable is heard), else null.
+ * The silence after the last speech is left alone: the end of a call is worth hearing.
+ */
+export function silenceJump(union: readonly Segment[], t: number, minGapS: number, leadS = 0.25): number | null {
+  const i = lastAtOrBefore(union.map((s) => s.startS), t)
+  if (i >= 0 && t < union[i]!.endS) return null
+  const gapStart = i >= 0 ? union[i]!.endS : 0
+  const next = union[i + 1]
+  if (!next || next.startS - gapStart < minGapS) return null
+  const target = next.startS - leadS
+  return target > t + 0.05 ? target : null
+}
+
+export interface LatencyMark {
+  startS: number
+  endS: number
+  ms: number
+  level: 'ok' | 'warn' | 'bad'
+}
+
+/** A mark per caller → agent hand-over, from the caller turn's aligned end to the agent's start. */
+export function latencyMarks(turns: readonly AlignedTurn[], roleOf: (index: number) => 'agent' | 'caller' | 'other', warnMs: number, badMs: number): LatencyMark[] {
+  const sorted = [...turns].sort((a, b) => a.startS - b.startS)
+  const out: LatencyMark[] = []
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1]!
+    const cur = sorted[k]!
+    if (roleOf(prev.index) !== 'caller' || roleOf(cur.index) !== 'agent') continue
+    const ms = Math.round((cur.startS - prev.endS) * 1000)
+    if (ms < 0) continue // the agent started before the caller finished: that shows as an interruption
+    out.push({ startS: prev.endS, endS: cur.startS, ms, level: ms >= badMs ? 'bad' : ms >= warnMs ? 'warn' : 'ok' })
+  }
+  return out
+}
+
+/** Stretches where two channels speak at once for at least minS (interruptions, talk-over). */
+export function overlaps(speech: readonly Segment[][], minS = 0.15): Segment[] {
+  const [a = [], b = []] = speech.map((ch) => [...ch].sort((x, y) => x.startS - y.startS))
+  const out: Segment[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const startS = Math.max(a[i]!.startS, b[j]!.startS)
+    const endS = Math.min(a[i]!.endS, b[j]!.endS)
+    if (endS - startS >= minS) out.push({ startS, endS })
+    if (a[i]!.endS < b[j]!.endS) i++
+    else j++
+  }
+  return out
+}

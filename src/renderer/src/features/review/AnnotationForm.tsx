@@ -1,0 +1,76 @@
+// Writing or editing one annotation: a comment, a correction (the text the turn should have had,
+// starting from what it says now) or a label, on the chosen turn and/or waveform range.
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { ANNOTATION_KINDS, type AnnotationKind, type AnnotationView } from '@shared/review'
+import { ipc } from '../../lib/ipc'
+import { useStore } from '../../store'
+import { targetText } from './targets'
+
+export function AnnotationForm({ editing, onDone }: { editing: AnnotationView | null; onDone: () => void }) {
+  const { target, callId, turns, save, clearTarget } = useStore(
+    useShallow((s) => ({
+      target: s.annotationTarget, callId: s.openId, save: s.saveAnnotation, clearTarget: () => s.setAnnotationTarget(null),
+      turns: s.openCall && 'transcript' in s.openCall.call ? s.openCall.call.transcript : [],
+    })),
+  )
+  const at = editing ?? target
+  const turnText = at?.turnIndex != null ? (turns.find((t) => t.index === at.turnIndex)?.text ?? '') : ''
+  const [kind, setKind] = useState<AnnotationKind>(editing?.kind ?? 'comment')
+  const [text, setText] = useState(editing?.text ?? '')
+  const [labelName, setLabelName] = useState(editing?.label ?? '')
+  const [labels, setLabels] = useState<string[]>([])
+  const listId = useId()
+  useEffect(() => {
+    let live = true
+    if (kind === 'label') ipc.labelSuggestions(labelName.trim()).then((l) => live && setLabels(l)).catch(() => {})
+    return () => void (live = false)
+  }, [kind, labelName])
+  if (!at || !callId) return null
+  const pickKind = (k: AnnotationKind) => {
+    setKind(k)
+    if (k === 'correction' && !text) setText(turnText)
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const ok = await save({
+      ...(editing ? { id: editing.id } : {}), callId, kind, text: text.trim(), label: kind === 'label' ? labelName.trim() : null,
+      turnIndex: at.turnIndex, startS: at.startS, endS: at.endS,
+    })
+    if (ok) {
+      clearTarget()
+      onDone()
+    }
+  }
+  const cancel = () => (clearTarget(), onDone())
+  const needsTurn = kind === 'correction' && at.turnIndex == null
+  const invalid = needsTurn || (kind === 'label' ? !labelName.trim() : !text.trim())
+  return (
+    <form className="annotation-form" aria-label={editing ? 'Edit annotation' : 'New annotation'} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+      <div className="annotation-form-head">
+        <strong>{editing ? 'Edit' : 'Annotate'}</strong> <span className="muted small">{targetText(at, turns)}</span>
+      </div>
+      <div className="segmented" role="radiogroup" aria-label="Kind">
+        {ANNOTATION_KINDS.map((k) => (
+          <button key={k} type="button" role="radio" className="seg" aria-checked={kind === k} onClick={() => pickKind(k)}>{k[0]!.toUpperCase() + k.slice(1)}</button>
+        ))}
+      </div>
+      {kind === 'label' ? (
+        <>
+          <input aria-label="Label" placeholder="Label, e.g. wrong-info" list={listId} value={labelName} maxLength={64} autoFocus onChange={(e) => setLabelName(e.target.value)} />
+          <datalist id={listId}>{labels.map((l) => <option key={l} value={l} />)}</datalist>
+        </>
+      ) : null}
+      <textarea
+        aria-label={kind === 'correction' ? 'Corrected text' : kind === 'label' ? 'Note (optional)' : 'Comment'}
+        placeholder={kind === 'correction' ? 'What the turn should have said' : kind === 'label' ? 'Note (optional)' : 'What went wrong or right'}
+        rows={3} maxLength={10_000} value={text} autoFocus={kind !== 'label'} onChange={(e) => setText(e.target.value)}
+      />
+      {needsTurn ? <small className="inline-error">A correction belongs to a turn: pick one in the transcript.</small> : null}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary btn-small" disabled={invalid}>Save</button>
+        <button type="button" className="btn btn-quiet btn-small" onClick={cancel}>Cancel</button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,53 @@
+// The call's annotations in call order: what, where, who; stale ones (the transcript changed
+// since) say so; each can be edited, deleted (and the last change undone), or played.
+import { useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { AnnotationView } from '@shared/review'
+import { useStore } from '../../store'
+import { AnnotationForm } from './AnnotationForm'
+import { targetText } from './targets'
+
+const order = (a: AnnotationView) => a.startS ?? a.turnIndex ?? 0
+
+export function AnnotationList({ onSeek }: { onSeek?: (a: AnnotationView) => void }) {
+  const { annotations, turns, remove, undo, target } = useStore(
+    useShallow((s) => ({
+      annotations: s.review?.annotations ?? [], remove: s.deleteAnnotation, undo: s.undoReview, target: s.annotationTarget,
+      turns: s.openCall && 'transcript' in s.openCall.call ? s.openCall.call.transcript : [],
+    })),
+  )
+  const [editing, setEditing] = useState<AnnotationView | null>(null)
+  const sorted = [...annotations].sort((a, b) => order(a) - order(b))
+  return (
+    <div className="annotations">
+      {target && !editing ? <AnnotationForm key="new" editing={null} onDone={() => {}} /> : null}
+      {sorted.length === 0 && !target ? <p className="muted small">No annotations. Select a range on the waveform or press A on a turn to add one.</p> : null}
+      <ul className="annotation-list" aria-label="Annotations">
+        {sorted.map((a) =>
+          editing?.id === a.id ? (
+            <li key={a.id}><AnnotationForm editing={a} onDone={() => setEditing(null)} /></li>
+          ) : (
+            <li key={a.id} className={`annotation kind-${a.kind}${a.stale ? ' stale' : ''}`} data-annotation-id={a.id}>
+              <div className="annotation-head">
+                <span className={`chip chip-kind-${a.kind}`}>{a.kind === 'label' ? a.label : a.kind}</span>
+                <button type="button" className="link small" title="Play from here" onClick={() => onSeek?.(a)}>{targetText(a, turns)}</button>
+                <span className="muted small">{a.author || 'Someone'}</span>
+              </div>
+              {a.text ? <p className="annotation-text">{a.text}</p> : null}
+              {a.stale ? (
+                <p className="small warn-text" role="note">
+                  The transcript changed since this was written{a.relocatedTo !== null ? `; the text is now in turn ${a.relocatedTo + 1}` : ''}.
+                </p>
+              ) : null}
+              <div className="annotation-actions">
+                <button type="button" className="btn btn-quiet btn-small" onClick={() => setEditing(a)}>Edit</button>
+                <button type="button" className="btn btn-quiet btn-small" onClick={() => void remove(a.id)}>Delete</button>
+              </div>
+            </li>
+          ),
+        )}
+      </ul>
+      <button type="button" className="btn btn-quiet btn-small" title="Undo the last annotation change (Ctrl+Z)" onClick={() => void undo()}>Undo</button>
+    </div>
+  )
+}

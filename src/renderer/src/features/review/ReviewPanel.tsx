@@ -1,0 +1,36 @@
+// The review side of the call view: status and Review next, tags, the scorecard, annotations.
+// Loads what was written about the open call whenever another call opens.
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { AnnotationView } from '@shared/review'
+import { useStore } from '../../store'
+import { AnnotationList } from './AnnotationList'
+import { Scorecard } from './Scorecard'
+import { StatusButtons } from './StatusButtons'
+import { TagEditor } from './TagEditor'
+import { useReviewKeys } from './useReviewKeys'
+import './review.css'
+
+export function ReviewPanel({ onSeek }: { onSeek?: (a: AnnotationView) => void }) {
+  const { openId, error, loadReview, loadRubrics } = useStore(
+    useShallow((s) => ({ openId: s.openId, error: s.reviewError, loadReview: s.loadReview, loadRubrics: s.loadRubrics })),
+  )
+  useEffect(() => {
+    if (openId) void loadReview(openId)
+  }, [openId, loadReview])
+  useEffect(() => void loadRubrics(), [loadRubrics])
+  useReviewKeys()
+  if (!openId) return null
+  return (
+    <section className="review-panel" aria-label="Review">
+      <StatusButtons />
+      {error ? <div className="banner banner-error small" role="alert">{error}</div> : null}
+      <h3>Tags</h3>
+      <TagEditor />
+      <h3>Scorecard</h3>
+      <Scorecard />
+      <h3>Annotations</h3>
+      <AnnotationList onSeek={onSeek} />
+    </section>
+  )
+}

@@ -1,0 +1,42 @@
+// Tags on the call: chips with a remove button, and a box that suggests tags used before.
+import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { ipc } from '../../lib/ipc'
+import { useStore } from '../../store'
+
+export function TagEditor() {
+  const { tags, setTags } = useStore(useShallow((s) => ({ tags: s.review?.tags ?? [], setTags: s.setCallTags })))
+  const [text, setText] = useState('')
+  const [suggestions, setSuggestions] = useState<string[]>([])
+  const listId = useId()
+  useEffect(() => {
+    let live = true
+    ipc.tagSuggestions(text.trim().toLowerCase()).then((s) => live && setSuggestions(s.filter((t) => !tags.includes(t)))).catch(() => {})
+    return () => void (live = false)
+  }, [text, tags])
+
+  const add = () => {
+    const tag = text.trim().toLowerCase()
+    if (!tag || tags.includes(tag)) return setText('')
+    void setTags([...tags, tag])
+    setText('')
+  }
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' || e.key === ',') {
+      e.preventDefault()
+      add()
+    } else if (e.key === 'Backspace' && !text && tags.length) void setTags(tags.slice(0, -1))
+  }
+  return (
+    <div className="tag-editor" aria-label="Tags">
+      {tags.map((t) => (
+        <span key={t} className="tag">
+          {t}
+          <button type="button" className="tag-x" aria-label={`Remove tag ${t}`} onClick={() => void setTags(tags.filter((x) => x !== t))}>×</button>
+        </span>
+      ))}
+      <input aria-label="Add a tag" placeholder={tags.length ? 'Add tag' : 'Add tags (Enter)'} list={listId} value={text} maxLength={64} onChange={(e) => setText(e.target.value)} onKeyDown={onKey} onBlur={add} />
+      <datalist id={listId}>{suggestions.map((s) => <option key={s} value={s} />)}</datalist>
+    </div>
+  )
+}
