@@ -7,13 +7,39 @@ import type { CallView } from '@shared/ipc/types'
 import { useStore } from '../../store'
 import { CallPlayer } from '../player/CallPlayer'
 import { PlayerProvider } from '../player/PlayerProvider'
+import { usePlayer } from '../player/context'
+import { lastAtOrBefore } from '../player/timing'
+import { ReviewPanel } from '../review/ReviewPanel'
 import { CallEvents, CallFacts, CallVariables, Dispositions, LatencyStats } from './CallFacts'
 import { CallTranscript } from './CallTranscript'
 import { useCopyId } from './useCopyId'
 
+/** The review panel, able to play an annotation from where it starts. */
+function ReviewSide() {
+  const { engine, byIndex, order, starts } = usePlayer()
+  const setTarget = useStore((s) => s.setAnnotationTarget)
+  // A range starts at the playhead, on the turn being heard; its edges are then dragged.
+  const annotateRange = () => {
+    const t = engine?.time() ?? 0
+    const duration = engine?.ws.getDuration() ?? t + 4
+    const turn = order[lastAtOrBefore(starts, t)]
+    setTarget({ turnIndex: turn?.index ?? null, startS: Math.round(t * 100) / 100, endS: Math.round(Math.min(duration, t + 4) * 100) / 100 })
+  }
+  return (
+    <ReviewPanel
+      onAnnotateRange={engine ? annotateRange : undefined}
+      onSeek={(a) => {
+        const at = a.startS ?? (a.turnIndex !== null ? byIndex.get(a.turnIndex)?.startS : undefined)
+        if (engine && at !== undefined) engine.seek(at)
+      }}
+    />
+  )
+}
+
 function FactsColumn({ call, hasDetail }: { call: CallSummary | Detail; hasDetail: boolean }) {
   return (
     <aside className="call-side" aria-label="Call facts">
+      <ReviewSide />
       <CallFacts call={call} />
       <section aria-labelledby="detail-summary">
         <h3 id="detail-summary">Summary</h3>

@@ -11,13 +11,16 @@ import { findMatches } from '../player/find'
 import { TranscriptFind } from '../player/TranscriptFind'
 import { TurnRow } from '../player/TurnRow'
 import { scrollWithin, useFollow } from '../player/useFollow'
+import { useTurnNotes } from '../review/useTurnNotes'
 
 export function CallTranscript({ view, loading, onRetry }: { view: CallView; loading: boolean; onRetry: () => void }) {
   const transcript = view.hasDetail && 'transcript' in view.call ? (view.call as CallDetail).transcript : null
   const { engine, order, byIndex } = usePlayer()
   const activePos = useActiveTurn()
   const activeTurn = engine && activePos >= 0 ? (order[activePos]?.index ?? null) : null
-  const { follow, setFollow } = useStore(useShallow((s) => ({ follow: s.follow, setFollow: s.setFollow })))
+  const { follow, setFollow, setTarget } = useStore(useShallow((s) => ({ follow: s.follow, setFollow: s.setFollow, setTarget: s.setAnnotationTarget })))
+  const notes = useTurnNotes()
+  const annotate = useCallback((turnIndex: number) => setTarget({ turnIndex, startS: null, endS: null }), [setTarget])
   const [query, setQuery] = useState('')
   const [current, setCurrent] = useState(0)
   const listRef = useRef<HTMLOListElement>(null)
@@ -75,6 +78,8 @@ export function CallTranscript({ view, loading, onRetry }: { view: CallView; loa
                 query={query}
                 currentNth={at >= 0 && matches[at]!.turn === t.index ? matches[at]!.nth : -1}
                 onSeek={seek}
+                notes={notes.get(t.index)}
+                onAnnotate={annotate}
               />
             ))}
           </ol>

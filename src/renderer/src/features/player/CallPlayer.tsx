@@ -8,6 +8,7 @@ import { useStore } from '../../store'
 import { ChannelMapping } from './ChannelMapping'
 import { speakerOf, useEngineState, usePlayer } from './context'
 import { MarksLane } from './MarksLane'
+import { AnnotationRegions } from '../review/AnnotationRegions'
 import { RecordingNotice } from './RecordingNotice'
 import { latencyMarks, overlaps } from './timing'
 import { Transport, ViewControls } from './Transport'
@@ -62,6 +63,7 @@ function Ready({ media, call }: { media: MediaInfo; call: CallSummary | CallDeta
       {peaks ? (
         <Waveform source={source} peaks={peaks} labels={laneLabels(peaks.channels.length, alignment.agentChannel)} onEngine={setEngine}>
           <MarksLane engine={engine} duration={media.durationS ?? peaks.durationS} latency={marks.latency} interruptions={marks.interruptions} />
+          <AnnotationRegions engine={engine} />
         </Waveform>
       ) : (
         <p className="muted player-loading" role="status">Drawing the waveform…</p>

@@ -20,9 +20,17 @@ interface Props {
   /** Which occurrence in this turn is the current find match, or -1. */
   currentNth: number
   onSeek: (t: number) => void
+  /** What reviewers wrote on this turn: the corrected text and labels (not stale ones). */
+  notes?: TurnNotes
+  onAnnotate?: (index: number) => void
 }
 
-export const TurnRow = memo(function TurnRow({ index, role, speaker, text, aligned, active, query, currentNth, onSeek }: Props) {
+export interface TurnNotes {
+  correction: string | null
+  labels: string[]
+}
+
+export const TurnRow = memo(function TurnRow({ index, role, speaker, text, aligned, active, query, currentNth, onSeek, notes, onAnnotate }: Props) {
   const low = aligned !== undefined && aligned.confidence < LOW_CONFIDENCE
   let nth = 0
   return (
@@ -45,7 +53,12 @@ export const TurnRow = memo(function TurnRow({ index, role, speaker, text, align
             part.hit ? <mark key={k} className={nth++ === currentNth ? 'find-current' : undefined}>{part.text}</mark> : <span key={k}>{part.text}</span>,
           )}
         </span>
+        {notes?.correction ? <span className="turn-correction" title="A reviewer's correction of this turn"><strong>Should be:</strong> {notes.correction}</span> : null}
+        {notes?.labels.map((l) => <span key={l} className="chip chip-kind-label">{l}</span>)}
       </span>
+      {onAnnotate ? (
+        <button type="button" className="turn-annotate btn btn-quiet btn-small" aria-label={`Annotate turn ${index + 1}`} title="Annotate this turn (A on the current turn)" onClick={(e) => (e.stopPropagation(), onAnnotate(index))}>✎</button>
+      ) : null}
     </li>
   )
 })

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js'
 import HoverPlugin from 'wavesurfer.js/plugins/hover'
 import MinimapPlugin from 'wavesurfer.js/plugins/minimap'
+import RegionsPlugin from 'wavesurfer.js/plugins/regions'
 import TimelinePlugin from 'wavesurfer.js/plugins/timeline'
 import ZoomPlugin from 'wavesurfer.js/plugins/zoom'
 import type { Peaks } from '@shared/media'
@@ -21,6 +22,8 @@ function usePlugins(long: boolean): GenericPlugin[] {
       TimelinePlugin.create({ height: 18, formatTimeCallback: clock, style: { color: '#8d97a5', fontSize: '11px' } }),
       HoverPlugin.create({ lineColor: '#e6e9ee', labelBackground: '#1f242c', labelColor: '#e6e9ee', labelSize: 11, formatTimeCallback: (s) => `${clock(s)}.${Math.floor((s % 1) * 10)}` }),
       ZoomPlugin.create({ scale: 0.5, maxZoom: 400 }),
+      // Annotated ranges (features/review/AnnotationRegions draws them).
+      RegionsPlugin.create(),
     ]
     if (long) list.push(MinimapPlugin.create({ height: 24, waveColor: '#6b7686', progressColor: '#a7b3c4', overlayColor: 'rgba(90,169,255,0.18)', container: `#${MINIMAP_ID}` }))
     return list

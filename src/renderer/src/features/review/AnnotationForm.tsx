@@ -5,13 +5,13 @@ import { useShallow } from 'zustand/react/shallow'
 import { ANNOTATION_KINDS, type AnnotationKind, type AnnotationView } from '@shared/review'
 import { ipc } from '../../lib/ipc'
 import { useStore } from '../../store'
+import { transcriptOf } from './select'
 import { targetText } from './targets'
 
 export function AnnotationForm({ editing, onDone }: { editing: AnnotationView | null; onDone: () => void }) {
-  const { target, callId, turns, save, clearTarget } = useStore(
+  const { target, callId, turns, save, setTarget } = useStore(
     useShallow((s) => ({
-      target: s.annotationTarget, callId: s.openId, save: s.saveAnnotation, clearTarget: () => s.setAnnotationTarget(null),
-      turns: s.openCall && 'transcript' in s.openCall.call ? s.openCall.call.transcript : [],
+      target: s.annotationTarget, callId: s.openId, save: s.saveAnnotation, setTarget: s.setAnnotationTarget, turns: transcriptOf(s),
     })),
   )
   const at = editing ?? target
@@ -27,6 +27,7 @@ export function AnnotationForm({ editing, onDone }: { editing: AnnotationView | 
     return () => void (live = false)
   }, [kind, labelName])
   if (!at || !callId) return null
+  const clearTarget = () => setTarget(null)
   const pickKind = (k: AnnotationKind) => {
     setKind(k)
     if (k === 'correction' && !text) setText(turnText)

@@ -5,15 +5,15 @@ import { useShallow } from 'zustand/react/shallow'
 import type { AnnotationView } from '@shared/review'
 import { useStore } from '../../store'
 import { AnnotationForm } from './AnnotationForm'
+import { annotationsOf, transcriptOf } from './select'
 import { targetText } from './targets'
 
 const order = (a: AnnotationView) => a.startS ?? a.turnIndex ?? 0
 
-export function AnnotationList({ onSeek }: { onSeek?: (a: AnnotationView) => void }) {
+export function AnnotationList({ onSeek, onAnnotateRange }: { onSeek?: (a: AnnotationView) => void; onAnnotateRange?: () => void }) {
   const { annotations, turns, remove, undo, target } = useStore(
     useShallow((s) => ({
-      annotations: s.review?.annotations ?? [], remove: s.deleteAnnotation, undo: s.undoReview, target: s.annotationTarget,
-      turns: s.openCall && 'transcript' in s.openCall.call ? s.openCall.call.transcript : [],
+      annotations: annotationsOf(s), remove: s.deleteAnnotation, undo: s.undoReview, target: s.annotationTarget, turns: transcriptOf(s),
     })),
   )
   const [editing, setEditing] = useState<AnnotationView | null>(null)
@@ -21,7 +21,7 @@ export function AnnotationList({ onSeek }: { onSeek?: (a: AnnotationView) => voi
   return (
     <div className="annotations">
       {target && !editing ? <AnnotationForm key="new" editing={null} onDone={() => {}} /> : null}
-      {sorted.length === 0 && !target ? <p className="muted small">No annotations. Select a range on the waveform or press A on a turn to add one.</p> : null}
+      {sorted.length === 0 && !target ? <p className="muted small">No annotations yet: use ✎ on a turn, or Annotate a range.</p> : null}
       <ul className="annotation-list" aria-label="Annotations">
         {sorted.map((a) =>
           editing?.id === a.id ? (
@@ -47,7 +47,10 @@ export function AnnotationList({ onSeek }: { onSeek?: (a: AnnotationView) => voi
           ),
         )}
       </ul>
-      <button type="button" className="btn btn-quiet btn-small" title="Undo the last annotation change (Ctrl+Z)" onClick={() => void undo()}>Undo</button>
+      <div className="form-actions">
+        {onAnnotateRange ? <button type="button" className="btn btn-small" title="Mark a stretch of the recording from the playhead; drag its edges on the waveform" onClick={onAnnotateRange}>Annotate a range</button> : null}
+        <button type="button" className="btn btn-quiet btn-small" title="Undo the last annotation change (Ctrl+Z)" onClick={() => void undo()}>Undo</button>
+      </div>
     </div>
   )
 }

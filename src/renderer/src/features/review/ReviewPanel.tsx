@@ -11,7 +11,7 @@ import { TagEditor } from './TagEditor'
 import { useReviewKeys } from './useReviewKeys'
 import './review.css'
 
-export function ReviewPanel({ onSeek }: { onSeek?: (a: AnnotationView) => void }) {
+export function ReviewPanel({ onSeek, onAnnotateRange }: { onSeek?: (a: AnnotationView) => void; onAnnotateRange?: () => void }) {
   const { openId, error, loadReview, loadRubrics } = useStore(
     useShallow((s) => ({ openId: s.openId, error: s.reviewError, loadReview: s.loadReview, loadRubrics: s.loadRubrics })),
   )
@@ -30,7 +30,7 @@ export function ReviewPanel({ onSeek }: { onSeek?: (a: AnnotationView) => void }
       <h3>Scorecard</h3>
       <Scorecard />
       <h3>Annotations</h3>
-      <AnnotationList onSeek={onSeek} />
+      <AnnotationList onSeek={onSeek} onAnnotateRange={onAnnotateRange} />
     </section>
   )
 }

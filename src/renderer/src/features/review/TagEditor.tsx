@@ -3,9 +3,10 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ipc } from '../../lib/ipc'
 import { useStore } from '../../store'
+import { tagsOf } from './select'
 
 export function TagEditor() {
-  const { tags, setTags } = useStore(useShallow((s) => ({ tags: s.review?.tags ?? [], setTags: s.setCallTags })))
+  const { tags, setTags } = useStore(useShallow((s) => ({ tags: tagsOf(s), setTags: s.setCallTags })))
   const [text, setText] = useState('')
   const [suggestions, setSuggestions] = useState<string[]>([])
   const listId = useId()
