@@ -1,5 +1,5 @@
 // npm run bench [-- --calls 100000] [--sync-calls N] [--rate 10] [--json] [--skip-renderer]
-//   [--only ingest,queries,renderer,sync,align] (a subset of scenarios; queries need ingest)
+//   [--only ingest,queries,renderer,sync,align,callview] (a subset of scenarios; queries need ingest)
 // Prints one JSON object of figures (with --json, nothing else on stdout). Each scenario runs on
 // real SQLite files in a temporary folder; network scenarios talk to the emulator on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -10,6 +10,7 @@ import { setLogSink } from '../src/main/log'
 import { dataPaths } from '../src/main/paths'
 import { openStore } from '../src/main/store/store'
 import { benchAlign } from './align'
+import { benchCallView } from './callView'
 import { benchIngest } from './scenarios/ingest'
 import { benchQueries } from './scenarios/queries'
 import { benchNetwork } from './scenarios/sync'
@@ -70,6 +71,11 @@ async function main() {
       const synced = openStore(dataPaths(join(root, 'sync')))
       Object.assign(figures, await benchNetwork(synced, syncCalls, rate))
       synced.close()
+    }
+
+    if (!values['skip-renderer'] && runs('callview')) {
+      say('call view: opening cached 10- and 60-minute calls in Chromium')
+      Object.assign(figures, await benchCallView())
     }
 
     if (runs('align')) {

@@ -13,13 +13,14 @@ import { Engine, LANE_HEIGHT, type EngineSource } from './engine'
 import { clock } from './timing'
 
 const LONG_CALL_S = 120
+const TIMELINE_HEIGHT = 18
 /** The minimap goes below the marks (a selector: plugins are made before the DOM exists). */
 const MINIMAP_ID = 'call-minimap'
 
 function usePlugins(long: boolean): GenericPlugin[] {
   return useMemo(() => {
     const list: GenericPlugin[] = [
-      TimelinePlugin.create({ height: 18, formatTimeCallback: clock, style: { color: '#8d97a5', fontSize: '11px' } }),
+      TimelinePlugin.create({ height: TIMELINE_HEIGHT, formatTimeCallback: clock, style: { color: '#8d97a5', fontSize: '11px' } }),
       HoverPlugin.create({ lineColor: '#e6e9ee', labelBackground: '#1f242c', labelColor: '#e6e9ee', labelSize: 11, formatTimeCallback: (s) => `${clock(s)}.${Math.floor((s % 1) * 10)}` }),
       ZoomPlugin.create({ scale: 0.5, maxZoom: 400 }),
       // Annotated ranges (features/review/AnnotationRegions draws them).
@@ -73,7 +74,9 @@ export function Waveform({ source, peaks, labels, onEngine, children }: Props) {
         ))}
       </div>
       <div className="wave-main">
-        <div ref={waveRef} className="wave-host" data-testid="waveform" />
+        {/* Sized and contained: the timeline plugin measures each notch as it adds it, and each
+            measure would otherwise lay out the whole call view (~10 ms a notch on a long call). */}
+        <div ref={waveRef} className="wave-host" data-testid="waveform" style={{ height: labels.length * LANE_HEIGHT + TIMELINE_HEIGHT }} />
         {children}
         <div id={MINIMAP_ID} className="minimap" />
       </div>
