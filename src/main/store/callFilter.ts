@@ -33,6 +33,17 @@ export interface WhereOptions {
   scanForText?: boolean
   /** The text's matches, already found (few): tested as a list instead of searching again. */
   textRowids?: number[]
+  /**
+   * Ranges on duration, cost and latency are tested, not searched: most calls have a duration and
+   * a cost, so walking one of those indexes costs a row lookup per match, where an equality filter
+   * finds the same calls inside a covering index (see 003_cache_speed.sql).
+   */
+  testMeasures?: boolean
+}
+
+/** Filters that some index serves as an equality (a range of few, dense entries). */
+export function hasEqualityFilter(q: CallQuery): boolean {
+  return (Object.keys(COLUMN_OF) as FacetDimension[]).some((d) => q[d]?.length) || q.hasRecording !== undefined || q.isTest !== undefined
 }
 
 export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptions = {}): Where {
@@ -49,12 +60,13 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptio
   }
   if (q.createdFrom) add('created_ms >= ?', Date.parse(q.createdFrom))
   if (q.createdTo) add('created_ms <= ?', Date.parse(q.createdTo))
-  if (q.durationMin !== undefined) add('duration_s >= ?', q.durationMin)
-  if (q.durationMax !== undefined) add('duration_s <= ?', q.durationMax)
-  if (q.costMin !== undefined) add('cost_credits >= ?', q.costMin)
-  if (q.costMax !== undefined) add('cost_credits <= ?', q.costMax)
-  if (q.latencyMin !== undefined) add('avg_latency_ms >= ?', q.latencyMin)
-  if (q.latencyMax !== undefined) add('avg_latency_ms <= ?', q.latencyMax)
+  const m = opts.testMeasures ? '+' : ''
+  if (q.durationMin !== undefined) add(`${m}duration_s >= ?`, q.durationMin)
+  if (q.durationMax !== undefined) add(`${m}duration_s <= ?`, q.durationMax)
+  if (q.costMin !== undefined) add(`${m}cost_credits >= ?`, q.costMin)
+  if (q.costMax !== undefined) add(`${m}cost_credits <= ?`, q.costMax)
+  if (q.latencyMin !== undefined) add(`${m}avg_latency_ms >= ?`, q.latencyMin)
+  if (q.latencyMax !== undefined) add(`${m}avg_latency_ms <= ?`, q.latencyMax)
   if (q.hasRecording !== undefined) add('has_recording = ?', q.hasRecording ? 1 : 0)
   if (q.isTest !== undefined) add('is_test = ?', q.isTest ? 1 : 0)
   for (const d of q.dispositions ?? []) {
@@ -90,5 +102,8 @@ export function textMatch(text: string): Where | null {
     alternatives.push("SELECT rowid FROM calls WHERE search_ids LIKE ? ESCAPE '\\'")
     values.push(`%${needle.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`)
   }
-  return alternatives.length ? { sql: alternatives.join(' UNION '), params: values } : null
+  if (alternatives.length < 2) return alternatives.length ? { sql: alternatives[0]!, params: values } : null
+  // Not a plain UNION: SQLite merges one by reading both sides in rowid order, which turns the
+  // LIKE into a scan of the whole table instead of the small search_ids index.
+  return { sql: `SELECT DISTINCT rowid FROM (${alternatives.join(' UNION ALL ')})`, params: values }
 }

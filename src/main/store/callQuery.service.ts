@@ -4,8 +4,9 @@ import { type CallFacets, type CallPage, type CallQuery, type CallRow, type Face
 import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
-import { buildWhere, textMatch, type FacetDimension } from './callFilter'
+import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Where } from './callFilter'
 import { queryWords, snippet } from './snippet'
+import { transcriptText } from './calls.repo'
 
 const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   createdAt: 'created_ms',
@@ -22,7 +23,7 @@ const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   id: 'id',
 }
 
-const ROW_COLUMNS = `rowid, id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
+const ROW_COLUMNS = `calls.rowid AS rowid, id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
   disconnect_reason, cost_credits, avg_latency_ms, summary, has_recording, is_test, detail_state`
 
 interface RowRecord {
@@ -46,9 +47,17 @@ interface RowRecord {
   detail_state: string
 }
 
+/** Many text matches, and the other filters to test in SQL while walking the sort index. */
+interface TextKeep {
+  where: Where
+  matches: Set<number>
+}
+
 export const DEFAULT_PAGE = 100
 /** Above this many text matches, walking the sort index beats sorting the matches. */
 const SCAN_ABOVE = 2000
+/** Up to this many calls expected before the page's end, the sort index is walked (see page()). */
+const WALK_EXPECTED = 2000
 const NOT_FILTERS = new Set(['text', 'sortBy', 'sortOrder', 'offset', 'limit'])
 const onlyText = (q: CallQuery) => Object.entries(q).every(([k, v]) => NOT_FILTERS.has(k) || v === undefined)
 
@@ -76,29 +85,88 @@ export class CallQueryService {
     const rowids = match ? (this.stmt(`SELECT rowid FROM (${match.sql})`).pluck().all(...match.params) as number[]) : null
     const textMatches = text ? (rowids?.length ?? 0) : null
     const many = textMatches !== null && textMatches > SCAN_ABOVE
-    const where = buildWhere(q, undefined, { scanForText: many, ...(rowids && !many ? { textRowids: rowids } : {}) })
+    const textOpts = { scanForText: many, ...(rowids && !many ? { textRowids: rowids } : {}) }
+    const where = buildWhere(q, undefined, textOpts)
     const offset = q.offset ?? 0
     const limit = q.limit ?? DEFAULT_PAGE
-    const column = SORT_SQL[q.sortBy ?? 'createdAt']
+    // The count may read a different index than the page (see WhereOptions.testMeasures).
+    const counted = hasEqualityFilter(q) ? buildWhere(q, undefined, { ...textOpts, testMeasures: true }) : where
+    const total = textMatches !== null && onlyText(q) ? textMatches : this.total(q, counted)
+    // Many text matches are tested in JavaScript against the set already found, not by a second search.
+    const keep = many && rowids ? { where: buildWhere({ ...q, text: undefined }), matches: new Set(rowids) } : undefined
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
-    // id breaks ties so paging is stable; both terms share one direction so a (column, id) index
-    // serves the sort. Missing values (NULL) sort as the smallest, as SQLite orders them.
-    const records = this.stmt(`SELECT ${ROW_COLUMNS} FROM calls ${where.sql} ORDER BY ${column} ${order}, id ${order} LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, offset) as RowRecord[]
-    const total =
-      textMatches !== null && onlyText(q) ? textMatches : (this.stmt(`SELECT COUNT(*) AS n FROM calls ${where.sql}`).get(...where.params) as { n: number }).n
+    const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
     const snippets = q.text ? this.snippets(q.text, records.map((r) => r.rowid)) : new Map<number, string>()
     return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null)), total, offset, limit }
+  }
+
+  /** How many calls match. One disposition filter alone is counted in its own index. */
+  private total(q: CallQuery, where: Where): number {
+    const only = q.dispositions?.length === 1 && Object.entries(q).every(([k, v]) => k === 'dispositions' || NOT_FILTERS.has(k) || v === undefined)
+    const d = q.dispositions?.[0]
+    if (only && d && !q.text?.trim()) {
+      // Each (call, identifier) is one row and every row's call exists (a foreign key with cascade).
+      const sql = `SELECT COUNT(*) FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')})`
+      return d.values.length ? (this.stmt(sql).pluck().get(d.identifier, ...d.values) as number) : this.count()
+    }
+    return this.stmt(`SELECT COUNT(*) FROM calls ${where.sql}`).pluck().get(...where.params) as number
+  }
+
+  /**
+   * One page of rows. id breaks ties so paging is stable; both terms share one direction so a
+   * (column, id) index serves the sort. Missing values (NULL) sort as the smallest, as SQLite
+   * orders them.
+   */
+  private page(where: Where, column: string, order: string, at: { offset: number; limit: number; total: number }, keep?: TextKeep): RowRecord[] {
+    const { offset, limit, total } = at
+    const orderBy = `ORDER BY ${column} ${order}, id ${order}`
+    const all = this.count()
+    // When matches are common the page lies near the start of the sort index: a bounded stretch of
+    // it is read and filtered. The planner cannot know this and would gather and sort every match.
+    // The stretch allows for matches bunching up further on (a filter correlated with the sort);
+    // if it still holds too few, the general query below answers.
+    const expected = ((offset + limit) * all) / total
+    if (where.sql && total < all && expected <= WALK_EXPECTED) {
+      const span = Math.ceil(expected * 4) + 100
+      const walk = (w: Where, cols: string) =>
+        this.stmt(
+          `SELECT ${cols} FROM (SELECT rowid AS pick FROM calls ${orderBy} LIMIT ?) CROSS JOIN calls ON calls.rowid = pick ${w.sql} ${orderBy}` +
+            (keep ? '' : ' LIMIT ? OFFSET ?'),
+        )
+      const want = Math.min(limit, total - offset)
+      if (keep) {
+        const found = (walk(keep.where, 'calls.rowid').pluck().all(span, ...keep.where.params) as number[]).filter((r) => keep.matches.has(r))
+        if (found.length >= offset + want) return this.rowsOf(found.slice(offset, offset + limit), orderBy)
+      } else {
+        const rows = walk(where, ROW_COLUMNS).all(span, ...where.params, limit, offset) as RowRecord[]
+        if (rows.length === want) return rows
+      }
+    }
+    // The page's rowids are found first and only those rows read: sorting or skipping thousands of
+    // candidates then touches small index entries, never whole rows (a deferred join).
+    return this.stmt(
+      `SELECT ${ROW_COLUMNS} FROM (SELECT rowid AS pick FROM calls ${where.sql} ${orderBy} LIMIT ? OFFSET ?) CROSS JOIN calls ON calls.rowid = pick ${orderBy}`,
+    ).all(...where.params, limit, offset) as RowRecord[]
+  }
+
+  /** The rows of these rowids, in list order. */
+  private rowsOf(rowids: number[], orderBy: string): RowRecord[] {
+    const sql = `SELECT ${ROW_COLUMNS} FROM calls WHERE calls.rowid IN (SELECT value FROM json_each(?)) ${orderBy}`
+    return this.stmt(sql).all(JSON.stringify(rowids)) as RowRecord[]
   }
 
   private snippets(text: string, rowids: number[]): Map<number, string> {
     const words = queryWords(text)
     const out = new Map<number, string>()
     if (words.length === 0) return out
-    const read = this.stmt('SELECT summary, transcript FROM call_text WHERE rowid = ?')
+    // The full-text index keeps no copy of the text: it is read where it is stored.
+    const read = this.stmt(
+      'SELECT c.summary, d.transcript_json FROM calls c LEFT JOIN call_details d ON d.call_id = c.id WHERE c.rowid = ?',
+    )
     for (const rowid of rowids) {
-      const doc = read.get(rowid) as { summary: string; transcript: string } | undefined
-      const found = doc ? (snippet(doc.summary, words) ?? snippet(doc.transcript, words)) : null
+      const doc = read.get(rowid) as { summary: string | null; transcript_json: string | null } | undefined
+      const turns = () => (doc?.transcript_json ? transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]) : '')
+      const found = doc ? (snippet(doc.summary ?? '', words) ?? snippet(turns(), words)) : null
       if (found) out.set(rowid, found)
     }
     return out
@@ -148,7 +216,7 @@ export class CallQueryService {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM calls').get() as { n: number }).n
+    return this.stmt('SELECT COUNT(*) FROM calls').pluck().get() as number
   }
 }
 

@@ -1,6 +1,6 @@
 // Writes of the cache: calls from the list/search endpoints and details from the detail endpoint.
-// Every batch is one synchronous transaction with statements prepared once; the full-text rows
-// and the per-call disposition rows are kept in step inside the same transaction.
+// Every batch is one synchronous transaction (the caller's, if it opened one) with statements
+// prepared once; the full-text rows and the per-call disposition rows are kept in step inside it.
 import { createHash } from 'node:crypto'
 import type { CallDetail, CallSummary } from '@shared/domain'
 import type { Db } from './db'
@@ -14,47 +14,47 @@ export interface UpsertCounts {
 const hash = (text: string) => createHash('sha1').update(text).digest('base64')
 const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
 
+/** Columns of calls in the order of summaryRow(); the update sets all but id, some kept if missing. */
+const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', 'to_number', 'agent_id', 'agent_name', 'campaign_id',
+  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'recording_url',
+  'recording_dual_url', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
+  'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'detail_state', 'synced_ms']
+/** Search items and details may lack these; a missing one keeps what the list gave. */
+const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_latency_ms'])
+
+/** A full-text row to write once the batch's other writes are done (see flushText). */
+interface TextRow {
+  summary: string
+  transcript: string
+  /** The call already has a full-text row, to be replaced. */
+  replace: boolean
+}
+
 export class CallsRepo {
   private readonly stmts
+  private readonly pendingText = new Map<number, TextRow>()
 
   constructor(private readonly db: Db) {
+    // Inserts and updates are separate plain statements, not one upsert with RETURNING: the batch
+    // already knows which calls exist, and the plain forms measured cheaper per call.
+    const sets = COLUMNS.slice(1).map((c) => (KEPT_IF_NULL.has(c) ? `${c} = COALESCE(?, ${c})` : `${c} = ?`))
     this.stmts = {
       hashOf: db.prepare<[string], { rowid: number; list_hash: string; detail_state: string }>('SELECT rowid, list_hash, detail_state FROM calls WHERE id = ?'),
       summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM call_payloads WHERE call_id = ?'),
-      upsertPayload: db.prepare(`INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, ?)
-        ON CONFLICT (call_id) DO UPDATE SET summary_json = excluded.summary_json, raw_json = excluded.raw_json`),
-      upsert: db.prepare(`
-        INSERT INTO calls (id, db_id, status, type, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
-          created_at, created_ms, updated_ms, disconnect_reason, failure_reason, cost_credits, recording_url,
-          recording_dual_url, has_recording, retry_count, retry_attempt, retry_call_id, is_test, version_id,
-          version_number, summary, avg_latency_ms, search_ids, list_hash, detail_state, synced_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET db_id = excluded.db_id, status = excluded.status, type = excluded.type,
-          duration_s = excluded.duration_s, from_number = excluded.from_number, to_number = excluded.to_number,
-          agent_id = excluded.agent_id, agent_name = COALESCE(excluded.agent_name, calls.agent_name),
-          campaign_id = excluded.campaign_id, created_at = excluded.created_at, created_ms = excluded.created_ms,
-          updated_ms = excluded.updated_ms, disconnect_reason = excluded.disconnect_reason,
-          failure_reason = excluded.failure_reason, cost_credits = excluded.cost_credits,
-          recording_url = excluded.recording_url, recording_dual_url = excluded.recording_dual_url,
-          has_recording = excluded.has_recording, retry_count = excluded.retry_count,
-          retry_attempt = excluded.retry_attempt, retry_call_id = excluded.retry_call_id, is_test = excluded.is_test,
-          version_id = excluded.version_id, version_number = COALESCE(excluded.version_number, calls.version_number),
-          summary = COALESCE(excluded.summary, calls.summary), avg_latency_ms = COALESCE(excluded.avg_latency_ms, calls.avg_latency_ms),
-          search_ids = excluded.search_ids, list_hash = excluded.list_hash,
-          detail_state = excluded.detail_state, synced_ms = excluded.synced_ms
-        RETURNING rowid`),
+      insertCall: db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
+      updateCall: db.prepare(`UPDATE calls SET ${sets.join(', ')} WHERE id = ?`),
+      insertPayload: db.prepare('INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, ?)'),
+      updatePayload: db.prepare('UPDATE call_payloads SET summary_json = ?, raw_json = ? WHERE call_id = ?'),
       // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
       deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
-      insertText: db.prepare('INSERT INTO call_text (rowid, call_id, summary, transcript) VALUES (?, ?, ?, ?)'),
+      insertText: db.prepare('INSERT INTO call_text (rowid, summary, transcript) VALUES (?, ?, ?)'),
       transcriptOf: db.prepare<[string], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_id = ?'),
       deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_id = ?'),
-      insertDisposition: db.prepare('INSERT OR REPLACE INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
+      insertDisposition: db.prepare('INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
       upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
       upsertCampaign: db.prepare('INSERT INTO campaigns (id) VALUES (?) ON CONFLICT (id) DO NOTHING'),
-      upsertDetail: db.prepare(`INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms)
-        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO UPDATE SET detail_json = excluded.detail_json,
-        transcript_json = excluded.transcript_json, turn_count = excluded.turn_count, raw_json = excluded.raw_json,
-        fetched_ms = excluded.fetched_ms`),
+      updateDetail: db.prepare('UPDATE call_details SET detail_json = ?, transcript_json = ?, turn_count = ?, raw_json = ?, fetched_ms = ? WHERE call_id = ?'),
+      insertDetail: db.prepare('INSERT INTO call_details (detail_json, transcript_json, turn_count, raw_json, fetched_ms, call_id) VALUES (?, ?, ?, ?, ?, ?)'),
       markDetail: db.prepare('UPDATE calls SET detail_state = ?, detail_error = ? WHERE id = ?'),
     }
   }
@@ -66,8 +66,9 @@ export class CallsRepo {
   upsertSummaries(calls: CallSummary[], raws: Record<string, unknown>[], opts: { source?: 'list' | 'search'; now?: number } = {}): UpsertCounts {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 }
     const now = opts.now ?? Date.now()
-    this.db.transaction(() => {
-      calls.forEach((fresh, i) => {
+    this.atomically(() => {
+      calls.forEach((given, i) => {
+        const fresh = summaryOf(given)
         const call = opts.source === 'search' ? this.keepListOnlyFields(fresh) : fresh
         const rawJson = JSON.stringify(raws[i] ?? {})
         const listHash = hash(rawJson)
@@ -78,14 +79,12 @@ export class CallsRepo {
         }
         // A changed call needs its detail again (new transcript, analytics or recording).
         const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
-        const { rowid } = this.stmts.upsert.get(...summaryRow(call, listHash, detailState, now)) as { rowid: number }
-        this.stmts.upsertPayload.run(call.id, JSON.stringify(call), rawJson)
-        this.indexSummary(call, rowid, !before)
+        this.writeSummary(call, rawJson, listHash, detailState, now, before?.rowid)
         if (before) counts.updated++
         else counts.inserted++
       })
       this.noteAgents(calls)
-    })()
+    })
     return counts
   }
 
@@ -100,17 +99,47 @@ export class CallsRepo {
     }
   }
 
-  private indexSummary(call: CallSummary, rowid: number, isNew: boolean): void {
-    if (!isNew) this.stmts.deleteText.run(rowid)
+  /** Writes a call's row, payload, dispositions and (later) text; returns its rowid. */
+  private writeSummary(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number, rowid?: number): number {
+    const row = summaryRow(call, listHash, detailState, now)
+    const summaryJson = JSON.stringify(call)
+    const isNew = rowid === undefined
+    if (rowid === undefined) {
+      rowid = Number(this.stmts.insertCall.run(...row).lastInsertRowid)
+      this.stmts.insertPayload.run(call.id, summaryJson, rawJson)
+    } else {
+      this.stmts.updateCall.run(...row.slice(1), call.id)
+      this.stmts.updatePayload.run(summaryJson, rawJson, call.id)
+      this.stmts.deleteDispositions.run(call.id)
+    }
     const transcript = isNew ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
-    this.stmts.insertText.run(rowid, call.id, call.summary ?? '', transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : '')
-    if (!isNew) this.stmts.deleteDispositions.run(call.id)
+    this.queueText(rowid, call, transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : '', !isNew)
     const confidence = new Map(call.dispositionResults.map((d) => [d.identifier, d.confidence]))
     const values = { ...call.dispositions }
     for (const d of call.dispositionResults) values[d.identifier] ??= d.value
     for (const [identifier, value] of Object.entries(values)) {
       this.stmts.insertDisposition.run(call.id, identifier, value, confidence.get(identifier) ?? null)
     }
+    return rowid
+  }
+
+  /** A call written twice in one batch keeps one pending row, replacing only what was stored before. */
+  private queueText(rowid: number, call: CallSummary, transcript: string, replace: boolean): void {
+    const pending = this.pendingText.get(rowid)
+    this.pendingText.set(rowid, { summary: call.summary ?? '', transcript, replace: pending ? pending.replace : replace })
+  }
+
+  /**
+   * Full-text rows are written after the batch's other statements. FTS5 flushes its pending terms
+   * to disk whenever a statement opens a statement savepoint after it: interleaved, that was one
+   * tiny segment (and later merges) per call; batched, one flush per batch.
+   */
+  private flushText(): void {
+    for (const [rowid, t] of this.pendingText) {
+      if (t.replace) this.stmts.deleteText.run(rowid)
+      this.stmts.insertText.run(rowid, t.summary, t.transcript)
+    }
+    this.pendingText.clear()
   }
 
   /** Agents and campaigns seen in a batch, written once each rather than once per call. */
@@ -122,17 +151,17 @@ export class CallsRepo {
 
   /** Stores details fetched from GET /conversation/{id}; the call's summary is refreshed too. */
   saveDetails(items: { call: CallDetail; raw: Record<string, unknown> }[], now = Date.now()): void {
-    this.db.transaction(() => {
+    this.atomically(() => {
       for (const { call, raw } of items) {
         const { transcript, events, variables, agent, voice, slmModel, ...summary } = call
         const rowid = this.upsertSummaryFromDetail(summary, raw, now)
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
-        this.stmts.upsertDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, JSON.stringify(raw), now)
-        this.stmts.deleteText.run(rowid)
-        this.stmts.insertText.run(rowid, call.id, call.summary ?? '', transcriptText(transcript))
+        const detail = [detailJson, JSON.stringify(transcript), transcript.length, JSON.stringify(raw), now, call.id]
+        if (this.stmts.updateDetail.run(...detail).changes === 0) this.stmts.insertDetail.run(...detail)
         this.stmts.markDetail.run('fetched', null, call.id)
+        this.queueText(rowid, call, transcriptText(transcript), true)
       }
-    })()
+    })
   }
 
   /** A detail of a call the list has not given yet also creates its row; returns the rowid. */
@@ -140,15 +169,37 @@ export class CallsRepo {
     const before = this.stmts.hashOf.get(summary.id)
     if (before) return before.rowid
     const rawJson = JSON.stringify(raw)
-    const { rowid } = this.stmts.upsert.get(...summaryRow(summary, hash(rawJson), 'missing', now)) as { rowid: number }
-    this.stmts.upsertPayload.run(summary.id, JSON.stringify(summary), rawJson)
-    this.indexSummary(summary, rowid, true)
-    return rowid
+    return this.writeSummary(summary, rawJson, hash(rawJson), 'missing', now)
   }
 
   markDetailFailed(callId: string, message: string): void {
     this.stmts.markDetail.run('failed', message.slice(0, 500), callId)
   }
+
+  /**
+   * A batch is one transaction, joined if the caller already opened one (sync stores a page and its
+   * checkpoint together). Never a nested one: under a SAVEPOINT every later statement truncates an
+   * in-memory statement journal that grows with the batch, and a 500-call page became quadratic.
+   */
+  private atomically(work: () => void): void {
+    const run = () => {
+      try {
+        work()
+        this.flushText()
+      } finally {
+        this.pendingText.clear()
+      }
+    }
+    if (this.db.inTransaction) run()
+    else this.db.transaction(run)()
+  }
+}
+
+/** Only the summary's fields: a detail passed as a summary must not put its transcript in summary_json. */
+function summaryOf(call: CallSummary | CallDetail): CallSummary {
+  if (!('transcript' in call)) return call
+  const { transcript: _t, events: _e, variables: _v, agent: _a, voice: _vo, slmModel: _m, ...summary } = call
+  return summary
 }
 
 export function transcriptText(turns: { text: string }[]): string {

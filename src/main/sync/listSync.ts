@@ -58,9 +58,14 @@ export function backfillDone(store: Store): boolean {
   return store.syncState.get(COMPLETE_KEY) !== null && store.syncState.get(BACKFILL_KEY) === null
 }
 
+/** Pages requested before they are needed: the rate limit, not the server's or our own work, sets the pace. */
+const AHEAD = 2
+
 /**
- * Pages from the checkpoint (or page 1) to the end of the list. The next page is requested while
- * the current one is being stored, so the disk never holds up the network (the rate limit does).
+ * Pages from the checkpoint (or page 1) to the end of the list. The next pages are requested while
+ * the current one is being stored, so neither the disk nor the server's time to build a page holds
+ * up the network (the rate limit does). Beyond the next page only pages the list said it has are
+ * asked for ahead, so a sync never spends a request past the end.
  */
 export async function backfill(ctx: ListSyncContext): Promise<ListSyncResult> {
   const saved = ctx.store.syncState.get<Checkpoint>(BACKFILL_KEY)
@@ -68,13 +73,23 @@ export async function backfill(ctx: ListSyncContext): Promise<ListSyncResult> {
   let pageNo = saved?.nextPage ?? 1
   const result: ListSyncResult = { listed: 0, inserted: 0, updated: 0, issues: 0 }
   ctx.progress.start('list', null, pageNo > 1 ? `Resuming the call list at page ${pageNo}` : 'Downloading the call list')
-  const fetchPage = (n: number) => ctx.api.listCalls({ ...BASE, page: n }, ctx.signal)
-  let pending = fetchPage(pageNo)
-  for (;;) {
-    const page = await pending
-    const last = !page.hasMore || page.calls.length === 0 || (since !== null && olderThan(page, since))
+  const pending = new Map<number, Promise<CallListPage>>()
+  const request = (n: number) => {
+    if (pending.has(n)) return
+    const p = ctx.api.listCalls({ ...BASE, page: n }, ctx.signal)
     // Swallowed here, seen again when awaited: an unawaited rejection must not crash the process.
-    if (!last) (pending = fetchPage(pageNo + 1)).catch(() => {})
+    p.catch(() => {})
+    pending.set(n, p)
+  }
+  request(pageNo)
+  for (;;) {
+    const page = await pending.get(pageNo)!
+    pending.delete(pageNo)
+    const last = !page.hasMore || page.calls.length === 0 || (since !== null && olderThan(page, since))
+    if (!last) {
+      request(pageNo + 1)
+      for (let n = pageNo + 2; n <= Math.min(pageNo + AHEAD, page.totalPages); n++) request(n)
+    }
     const counts = storePage(ctx, page, last ? null : { nextPage: pageNo + 1, since })
     result.listed += page.calls.length
     result.inserted += counts.inserted

@@ -1,0 +1,102 @@
+// The cache's write path beyond the basics in store.test.ts: batches that join the caller's
+// transaction, a call given twice in one batch, full text that follows changes, and a cache of the
+// previous schema migrated with its search intact.
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dataPaths } from '../../src/main/paths'
+import { loadMigrations } from '../../src/main/store/migrations'
+import { openStore } from '../../src/main/store/store'
+import { makeCall, makeDetail, rawOf } from '../support/calls'
+import { tempDir } from '../support/tempDir'
+
+const dirs: { cleanup: () => void }[] = []
+function paths() {
+  const d = tempDir()
+  dirs.push(d)
+  return dataPaths(d.path)
+}
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()))
+
+const ids = (store: ReturnType<typeof openStore>, text: string) => store.query.list({ text }).rows.map((r) => r.id)
+
+describe('cache write batches', () => {
+  it('joins the caller’s transaction: a rollback there leaves nothing behind', () => {
+    const store = openStore(paths())
+    const calls = [1, 2].map((i) => makeCall(i))
+    expect(() =>
+      store.cache.transaction(() => {
+        store.calls.upsertSummaries(calls, calls.map(rawOf))
+        throw new Error('the checkpoint could not be written')
+      })(),
+    ).toThrow(/checkpoint/)
+    expect(store.query.count()).toBe(0)
+    expect(ids(store, 'delivery')).toEqual([])
+    // The same batch committed by the caller is all there, text included.
+    store.cache.transaction(() => store.calls.upsertSummaries(calls, calls.map(rawOf)))()
+    expect(store.query.count()).toBe(2)
+    expect(ids(store, 'booking')).toEqual([calls[0]!.id])
+    store.close()
+  })
+
+  it('stores a call given twice in one batch once, with its last version searchable', () => {
+    const store = openStore(paths())
+    const first = makeCall(3, { summary: 'About a parcel.' })
+    const second = { ...first, status: 'failed', summary: 'About a voucher.' }
+    expect(store.calls.upsertSummaries([first, second], [rawOf(first), { ...rawOf(second), status: 'failed' }])).toEqual({ inserted: 1, updated: 1, unchanged: 0 })
+    expect(store.query.count()).toBe(1)
+    expect(ids(store, 'voucher')).toEqual([first.id])
+    expect(ids(store, 'parcel')).toEqual([])
+    store.close()
+  })
+
+  it('replaces a changed call’s words and keeps its transcript’s', () => {
+    const store = openStore(paths())
+    const call = makeCall(4, { summary: 'Wants a refund.' })
+    store.calls.upsertSummaries([call], [rawOf(call)])
+    store.calls.saveDetails([{ call: makeDetail(call, ['The kettle arrived broken.']), raw: {} }])
+    const changed = { ...call, summary: 'Agreed to a replacement.' }
+    store.calls.upsertSummaries([changed], [{ ...rawOf(call), status: 'changed' }])
+    expect(ids(store, 'refund')).toEqual([])
+    expect(ids(store, 'replacement')).toEqual([call.id])
+    expect(ids(store, 'kettle')).toEqual([call.id])
+    expect(store.query.list({ text: 'kettle' }).rows[0]!.snippet).toContain('\u0002kettle\u0003')
+    store.close()
+  })
+
+  it('keeps a detail given as a summary out of the summary payload', () => {
+    const store = openStore(paths())
+    const call = makeCall(5)
+    store.calls.upsertSummaries([makeDetail(call, ['Secret words of the transcript.'])], [rawOf(call)])
+    const got = store.query.get(call.id)!
+    expect(got.hasDetail).toBe(false)
+    expect(got.call).not.toHaveProperty('transcript')
+    expect(got.call).toEqual(call)
+    store.close()
+  })
+})
+
+describe('cache migration 003', () => {
+  it('rebuilds the full-text index of an older cache from its stored summaries and transcripts', () => {
+    const p = paths()
+    const before = loadMigrations('cache').slice(0, 2)
+    const db = new Database(p.cacheDb)
+    for (const m of before) db.exec(m.sql)
+    db.pragma(`user_version = ${before.length}`)
+    const call = makeCall(8, { summary: 'Asked about the invoice.' })
+    db.prepare(
+      `INSERT INTO calls (id, status, type, duration_s, from_number, to_number, created_at, created_ms, has_recording, retry_count,
+        retry_attempt, is_test, summary, search_ids, list_hash, synced_ms) VALUES (?, 'completed', 'webcall', 1, '+1', '+2', ?, ?, 0, 0, 0, 0, ?, ?, 'h', 0)`,
+    ).run(call.id, call.createdAt, Date.parse(call.createdAt), call.summary, call.id.toLowerCase())
+    db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))
+    const turns = [{ index: 0, role: 'user', text: 'The courier lost my parcel.', at: call.createdAt, offsetMs: null }]
+    db.prepare("INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms) VALUES (?, '{}', ?, 1, '{}', 0)").run(call.id, JSON.stringify(turns))
+    db.prepare("INSERT INTO call_text (rowid, call_id, summary, transcript) VALUES (1, ?, ?, 'The courier lost my parcel.')").run(call.id, call.summary)
+    db.close()
+    const store = openStore(p)
+    expect(ids(store, 'invoice')).toEqual([call.id])
+    expect(ids(store, 'courier')).toEqual([call.id])
+    expect(store.query.list({ text: 'courier' }).rows[0]!.snippet).toContain('\u0002courier\u0003')
+    expect(store.cache.pragma('user_version', { simple: true })).toBe(loadMigrations('cache').length)
+    store.close()
+  })
+})
