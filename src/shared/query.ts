@@ -1,5 +1,6 @@
 // The query language of the local call list, shared by the renderer (filter bar), the IPC
 // contract and the CLI. Everything here is answered from the cache, not the API.
+import type { ReviewFilter, ReviewSummary } from './review'
 
 export const CALL_SORT_COLUMNS = [
   'createdAt', 'updatedAt', 'duration', 'cost', 'latency', 'status', 'type', 'agent', 'from', 'to', 'reason', 'id',
@@ -29,6 +30,8 @@ export interface CallQuery {
   hasRecording?: boolean
   isTest?: boolean
   dispositions?: DispositionFilter[]
+  /** What reviewers wrote (workspace): status, tags, annotations, score. */
+  review?: ReviewFilter
   /** Words in transcripts and summaries; call ids and phone numbers by substring. */
   text?: string
   sortBy?: CallSortColumn
@@ -57,6 +60,8 @@ export interface CallRow {
   hasRecording: boolean
   isTest: boolean
   hasDetail: boolean
+  /** The review columns, from the workspace. */
+  review: ReviewSummary
 }
 
 export const HIGHLIGHT_START = '\u0002'

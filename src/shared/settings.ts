@@ -22,7 +22,7 @@ export interface Settings {
 
 /** In display order: what a reviewer scans first comes first, so matches stay in view. */
 export const CALL_COLUMNS = [
-  'createdAt', 'id', 'status', 'agent', 'duration', 'summary', 'type', 'from', 'to', 'reason', 'cost', 'latency',
+  'createdAt', 'id', 'status', 'agent', 'duration', 'summary', 'type', 'from', 'to', 'reason', 'cost', 'latency', 'review', 'score', 'tags',
 ] as const
 export type CallColumn = (typeof CALL_COLUMNS)[number]
 

@@ -89,6 +89,10 @@ describe('review workflow', () => {
     expect(r.status?.author).toBe('Ana Reviewer')
     expect(r.tags).toEqual(['billing'])
     expect(r.scores[0]).toMatchObject({ total: 70, complete: true, autoFailed: false })
+    // The list beside the call shows it too: its review, score and tags columns.
+    const row = page.locator(`[role="row"][data-call-id="${callId}"]`)
+    await row.locator('.chip.review-done').waitFor()
+    expect(await row.getByRole('gridcell').filter({ hasText: /^70$/ }).count()).toBe(1)
     await h.screenshot('review-call')
   })
 

@@ -1,6 +1,7 @@
 // Turns a CallQuery's filters into one SQL WHERE clause over `calls` with bound values (never
 // concatenated). Facets call it with one dimension left out, so each facet counts what the
 // user would get by picking that value.
+import { reviewWhere } from '../review/reviewFilter'
 import type { CallQuery } from '@shared/query'
 
 export interface Where {
@@ -77,6 +78,8 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptio
       ...d.values,
     )
   }
+  const review = q.review && reviewWhere(q.review)
+  if (review) add(review.sql, ...review.params)
   const text = q.text?.trim()
   if (text) {
     const match = textMatch(text)

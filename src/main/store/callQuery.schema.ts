@@ -2,6 +2,7 @@
 // are refused so a typo is an error rather than a silently ignored filter.
 import { z } from 'zod'
 import { CALL_SORT_COLUMNS, type CallQuery } from '@shared/query'
+import { reviewFilterSchema } from '../review/review.schema'
 
 const list = z.array(z.string().min(1).max(200)).max(500)
 const num = z.number().finite()
@@ -27,6 +28,7 @@ export const callQuerySchema = z
     hasRecording: z.boolean(),
     isTest: z.boolean(),
     dispositions: z.array(z.object({ identifier: z.string().min(1).max(200), values: list }).strict()).max(50),
+    review: reviewFilterSchema,
     text: z.string().max(500),
     sortBy: z.enum(CALL_SORT_COLUMNS),
     sortOrder: z.enum(['asc', 'desc']),

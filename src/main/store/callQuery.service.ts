@@ -2,6 +2,7 @@
 // with a total, facet counts, and one call with its detail. Answers come from the cache only.
 import { type CallFacets, type CallPage, type CallQuery, type CallRow, type FacetCount } from '@shared/query'
 import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
+import type { ReviewStatusValue, ReviewSummary } from '@shared/review'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
 import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Where } from './callFilter'
@@ -64,7 +65,12 @@ const onlyText = (q: CallQuery) => Object.entries(q).every(([k, v]) => NOT_FILTE
 export class CallQueryService {
   private readonly prepared = new Map<string, Statement<unknown[]>>()
 
-  constructor(private readonly db: Db) {}
+  /** The workspace is attached as ws (openStore does it): the list shows and filters review data. */
+  private readonly hasWorkspace: boolean
+
+  constructor(private readonly db: Db) {
+    this.hasWorkspace = (db.pragma('database_list') as { name: string }[]).some((d) => d.name === 'ws')
+  }
 
   /** Queries differ only by which filters are set, so a handful of shapes cover all calls. */
   private stmt(sql: string): Statement<unknown[]> {
@@ -97,7 +103,23 @@ export class CallQueryService {
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
     const snippets = q.text ? this.snippets(q.text, records.map((r) => r.rowid)) : new Map<number, string>()
-    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null)), total, offset, limit }
+    const reviews = this.reviews(records.map((r) => r.id))
+    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, reviews.get(r.id))), total, offset, limit }
+  }
+
+  /** The review columns of a page's calls, from the workspace attached to this connection as ws. */
+  private reviews(ids: string[]): Map<string, ReviewSummary> {
+    if (!ids.length || !this.hasWorkspace) return new Map()
+    const rows = this.stmt(
+      `SELECT j.value AS id,
+         (SELECT status FROM ws.review_status WHERE call_id = j.value) AS status,
+         (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = j.value AND deleted = 0) AS tags,
+         (SELECT total FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC LIMIT 1) AS score,
+         (SELECT auto_failed FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC LIMIT 1) AS autoFailed,
+         (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations
+       FROM json_each(?) AS j`,
+    ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number }[]
+    return new Map(rows.map((r) => [r.id, { status: r.status ?? 'unreviewed', tags: r.tags ? r.tags.split('\u001f').sort() : [], score: r.score, autoFailed: r.autoFailed === 1, annotations: r.annotations }]))
   }
 
   /** How many calls match. One disposition filter alone is counted in its own index. */
@@ -220,8 +242,11 @@ export class CallQueryService {
   }
 }
 
-function toRow(r: RowRecord, snippet: string | null): CallRow {
+const UNREVIEWED: ReviewSummary = { status: 'unreviewed', tags: [], score: null, autoFailed: false, annotations: 0 }
+
+function toRow(r: RowRecord, snippet: string | null, review: ReviewSummary = UNREVIEWED): CallRow {
   return {
+    review,
     id: r.id,
     status: r.status,
     type: r.type,

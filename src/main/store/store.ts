@@ -4,6 +4,7 @@ import { CallQueryService } from './callQuery.service'
 import { CallsRepo } from './calls.repo'
 import { openCache, openWorkspace, type Db } from './db'
 import { SyncStateRepo } from './syncState.repo'
+import { attachWorkspace } from '../review/reviewFilter'
 
 export interface Store {
   cache: Db
@@ -19,6 +20,9 @@ export function openStore(paths: Pick<DataPaths, 'cacheDb' | 'workspaceDb'>): St
   let cache: Db
   try {
     cache = openCache(paths.cacheDb)
+    // The call list filters and shows review data, which lives in the workspace: one connection
+    // reads both (the workspace is only read through it; writes go through its own connection).
+    attachWorkspace(cache, paths.workspaceDb)
   } catch (err) {
     workspace.close()
     throw err

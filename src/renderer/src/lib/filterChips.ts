@@ -53,5 +53,16 @@ export function filterChips(q: ListQuery, facets: CallFacets | null): FilterChip
   for (const d of q.dispositions ?? []) {
     chips.push({ key: `disp-${d.identifier}`, text: `${d.identifier}: ${d.values.join(', ')}`, remove: { dispositions: q.dispositions!.filter((x) => x !== d) } })
   }
+  const r = q.review
+  if (r) {
+    const parts = [
+      r.reviewStatuses?.length ? r.reviewStatuses.map((s) => label(s)).join(' or ') : null,
+      r.hasAnnotations === undefined ? null : r.hasAnnotations ? 'annotated' : 'not annotated',
+      r.scoreMin !== undefined || r.scoreMax !== undefined ? `score ${range(r.scoreMin, r.scoreMax, '')}`.trim() : null,
+      r.tags?.length ? `tagged ${r.tags.join(' + ')}` : null,
+      r.autoFailed === undefined ? null : r.autoFailed ? 'auto-failed' : 'not auto-failed',
+    ].filter(Boolean)
+    if (parts.length) chips.push({ key: 'review', text: `Review: ${parts.join(', ')}`, remove: { review: undefined } })
+  }
   return chips
 }

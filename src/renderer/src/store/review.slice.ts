@@ -43,6 +43,8 @@ export const createReviewSlice: StateCreator<Store, [], [], ReviewSlice> = (set,
       await work(callId)
       const review = await ipc.getReview(callId)
       if (get().openId === callId) set({ review, reviewError: null })
+      // The list shows review status, score and tags: its rows are refetched (throttled).
+      get().refreshList()
       return true
     } catch (err) {
       set({ reviewError: errorMessage(err) })

@@ -9,6 +9,7 @@ import { DateFilter } from './DateFilter'
 import { DispositionFilter } from './DispositionFilter'
 import { FacetList } from './FacetList'
 import { RangeFilter } from './RangeFilter'
+import { ReviewFilters } from './ReviewFilters'
 
 const RECORDING = [{ value: '', label: 'Any' }, { value: 'yes', label: 'With a recording' }, { value: 'no', label: 'Without a recording' }] as const
 const TEST_CALLS = [{ value: '', label: 'Include' }, { value: 'no', label: 'Exclude' }, { value: 'yes', label: 'Only test calls' }] as const
@@ -41,6 +42,7 @@ export function FilterPanel() {
       <ChoiceFilter title="Recording" field="hasRecording" options={RECORDING} />
       <ChoiceFilter title="Test calls" field="isTest" options={TEST_CALLS} />
       <DispositionFilter />
+      <ReviewFilters />
     </aside>
   )
 }

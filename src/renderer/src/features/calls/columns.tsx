@@ -50,6 +50,22 @@ export const COLUMNS: Record<CallColumn, ColumnDef> = {
     text: (r) => ms(r.avgLatencyMs),
     className: (r, c) => latencyClass(r.avgLatencyMs, c.warn, c.bad),
   },
+  review: {
+    title: 'Review', width: 128, sort: null,
+    render: (r) => (
+      <>
+        <span className={`chip review-${r.review.status}`}>{label(r.review.status)}</span>
+        {r.review.annotations ? <span className="muted" title={`${r.review.annotations} annotations`}> ✎{r.review.annotations}</span> : null}
+      </>
+    ),
+  },
+  score: {
+    title: 'Score', width: 72, sort: null, align: 'right',
+    text: (r) => (r.review.score === null ? '' : `${Math.round(r.review.score)}${r.review.autoFailed ? ' ✗' : ''}`),
+    className: (r) => (r.review.autoFailed ? 'lat-bad' : ''),
+    tip: (r) => (r.review.autoFailed ? 'Auto-failed' : undefined),
+  },
+  tags: { title: 'Tags', width: 150, sort: null, text: (r) => r.review.tags.join(', '), tip: (r) => r.review.tags.join(', ') || undefined },
   summary: {
     title: 'Summary', width: 380, sort: null,
     render: (r) => (r.snippet ? <Snippet text={r.snippet} /> : (r.summary?.slice(0, MAX_CELL_TEXT) ?? '')),

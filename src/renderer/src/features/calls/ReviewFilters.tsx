@@ -1,0 +1,50 @@
+// Filters over what reviewers wrote: review status, has annotations, score range and tags. They
+// live in query.review and are answered by main with the workspace beside the cache.
+import { memo, useState } from 'react'
+import { REVIEW_STATUSES, type ReviewFilter } from '@shared/review'
+import { label } from '../../lib/format'
+import { useStore } from '../../store'
+
+const NO_FILTER: ReviewFilter = {}
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
+
+/** The query's review filter with `patch` applied; empty parts dropped (an empty filter is none). */
+function merged(current: ReviewFilter, patch: Partial<ReviewFilter>): ReviewFilter | undefined {
+  const next = Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)))
+  return Object.keys(next).length ? (next as ReviewFilter) : undefined
+}
+
+export const ReviewFilters = memo(function ReviewFilters() {
+  const review = useStore((s) => s.query.review ?? NO_FILTER)
+  const setQuery = useStore((s) => s.setQuery)
+  const set = (patch: Partial<ReviewFilter>) => setQuery({ review: merged(review, patch) })
+  const [tags, setTags] = useState((review.tags ?? []).join(', '))
+  const [score, setScore] = useState({ lo: review.scoreMin?.toString() ?? '', hi: review.scoreMax?.toString() ?? '' })
+  const statuses = review.reviewStatuses ?? []
+  const scoreBad = [score.lo, score.hi].some((s) => s.trim() !== '' && !(Number(s) >= 0 && Number(s) <= 100))
+  const applyScore = () => !scoreBad && set({ scoreMin: num(score.lo), scoreMax: num(score.hi) })
+  const applyTags = () => set({ tags: tags.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) })
+  return (
+    <fieldset className="facet" aria-label="Review">
+      <legend>Review</legend>
+      {REVIEW_STATUSES.map((st) => (
+        <label key={st} className="check">
+          <input type="checkbox" checked={statuses.includes(st)} onChange={(e) => set({ reviewStatuses: e.target.checked ? [...statuses, st] : statuses.filter((x) => x !== st) })} />
+          <span className="facet-label">{label(st)}</span>
+        </label>
+      ))}
+      <select aria-label="Annotations" value={review.hasAnnotations === undefined ? '' : review.hasAnnotations ? 'yes' : 'no'} onChange={(e) => set({ hasAnnotations: e.target.value === '' ? undefined : e.target.value === 'yes' })}>
+        <option value="">Annotated or not</option>
+        <option value="yes">With annotations</option>
+        <option value="no">Without annotations</option>
+      </select>
+      <div className="range" onKeyDown={(e) => e.key === 'Enter' && applyScore()}>
+        <input type="text" inputMode="decimal" aria-label="Score from" placeholder="score min" aria-invalid={scoreBad || undefined} value={score.lo} onChange={(e) => setScore({ ...score, lo: e.target.value })} onBlur={applyScore} />
+        <span aria-hidden="true">–</span>
+        <input type="text" inputMode="decimal" aria-label="Score to" placeholder="max" aria-invalid={scoreBad || undefined} value={score.hi} onChange={(e) => setScore({ ...score, hi: e.target.value })} onBlur={applyScore} />
+      </div>
+      {scoreBad ? <p className="inline-error" role="alert">A score is a number from 0 to 100.</p> : null}
+      <input type="text" aria-label="Tags (all of)" placeholder="tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} onBlur={applyTags} onKeyDown={(e) => e.key === 'Enter' && applyTags()} />
+    </fieldset>
+  )
+})
