@@ -3,7 +3,7 @@
 // that cannot be read reported without losing the rest of the page.
 import { describe, expect, it } from 'vitest'
 import { AtomsClient } from '../../src/main/atoms/client'
-import { DETAIL_EXAMPLE, DOWNLOAD_URL_EXAMPLE, LIST_EXAMPLE, SEARCH_EXAMPLE, SEARCH_REQUEST_EXAMPLE } from './atoms-examples'
+import { DETAIL_EXAMPLE, DOWNLOAD_URL_EXAMPLE, LIST_EXAMPLE, SEARCH_EXAMPLE, SEARCH_REQUEST_EXAMPLE } from '../support/atomsExamples'
 import { json, KEY, LEGACY_DETAIL, LEGACY_ITEM, MIRROR_DETAIL, ok, queryOf, setup } from './atoms-fixtures'
 
 const FIRST = 'CALL-1767268800123-9f3a2c'

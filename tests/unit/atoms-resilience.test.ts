@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLogSink } from '../../src/main/log'
 import { abortableSleep } from '../../src/main/atoms/sleep'
-import { LIST_EXAMPLE } from './atoms-examples'
+import { LIST_EXAMPLE } from '../support/atomsExamples'
 import { json, KEY, setup } from './atoms-fixtures'
 
 const good = (res: ServerResponse) => json(res, 200, LIST_EXAMPLE)
