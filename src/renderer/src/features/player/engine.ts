@@ -98,7 +98,7 @@ export class Engine {
   }
 
   setAgentChannel(agentChannel: 0 | 1 | null): void {
-    this.ws.setOptions({ splitChannels: laneOptions(this.graph.gains.length, agentChannel) })
+    this.ws.setOptions({ splitChannels: laneOptions(this.graph.count, agentChannel) })
   }
 
   get duration(): number {
