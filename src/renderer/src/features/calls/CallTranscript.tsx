@@ -1,7 +1,7 @@
 // The transcript beside the waveform: each turn with its speaker, its time in the recording and
 // its text; the turn being heard highlighted and kept in view while following; find within the
 // call. Without a recording (or before main has aligned it) the turns show without times.
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallDetail } from '@shared/domain'
 import type { CallView } from '@shared/ipc/types'
@@ -12,6 +12,23 @@ import { TranscriptFind } from '../player/TranscriptFind'
 import { TurnRow } from '../player/TurnRow'
 import { scrollWithin, useFollow } from '../player/useFollow'
 import { useTurnNotes } from '../review/useTurnNotes'
+
+/** Turns painted at once when a call opens; a long call's others follow a frame later. */
+const FIRST_TURNS = 60
+
+/**
+ * How many turns to render: a 60-minute call has ~800, and building them all held its first
+ * paint back by ~0.1 s. The first screenful comes at once, the rest in a transition after it.
+ */
+function useProgressive(count: number): number {
+  const [shown, setShown] = useState(FIRST_TURNS)
+  useEffect(() => {
+    if (count <= shown) return
+    const timer = setTimeout(() => startTransition(() => setShown(count)), 0)
+    return () => clearTimeout(timer)
+  }, [count, shown])
+  return shown
+}
 
 export function CallTranscript({ view, loading, onRetry }: { view: CallView; loading: boolean; onRetry: () => void }) {
   const transcript = view.hasDetail && 'transcript' in view.call ? (view.call as CallDetail).transcript : null
@@ -24,6 +41,7 @@ export function CallTranscript({ view, loading, onRetry }: { view: CallView; loa
   const [query, setQuery] = useState('')
   const [current, setCurrent] = useState(0)
   const listRef = useRef<HTMLOListElement>(null)
+  const shown = useProgressive(transcript?.length ?? 0)
   const matches = useMemo(() => findMatches(transcript ?? [], query), [transcript, query])
   const at = matches.length ? Math.min(current, matches.length - 1) : -1
   useFollow(listRef, activeTurn, follow && !!engine, setFollow)
@@ -66,7 +84,7 @@ export function CallTranscript({ view, loading, onRetry }: { view: CallView; loa
       {transcript ? (
         transcript.length ? (
           <ol ref={listRef} className="transcript" tabIndex={0} aria-label="Transcript turns">
-            {transcript.map((t) => (
+            {(shown < transcript.length ? transcript.slice(0, shown) : transcript).map((t) => (
               <TurnRow
                 key={t.index}
                 index={t.index}
