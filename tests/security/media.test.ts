@@ -84,3 +84,16 @@ describe('media protocol', () => {
     expect(head.headers.get('content-length')).toBe(String(WAV.length))
   })
 })
+
+describe('byte ranges', () => {
+  it('serves one range, refuses what cannot be satisfied and ignores what is invalid', async () => {
+    const { byteRange } = await import('../../src/main/media/mediaResponse')
+    expect(byteRange('bytes=0-9', 100)).toEqual({ start: 0, end: 9 })
+    expect(byteRange('bytes=90-', 100)).toEqual({ start: 90, end: 99 })
+    expect(byteRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 })
+    expect(byteRange('bytes=100-', 100)).toBe('bad')
+    expect(byteRange('bytes=-1', 0)).toBe('bad')
+    expect(byteRange('bytes=5-2', 100)).toBeNull()
+    expect(byteRange('bytes=0-1,5-6', 100)).toBeNull()
+  })
+})

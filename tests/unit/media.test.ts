@@ -1,6 +1,7 @@
 // The call view's media in main against the emulator over real HTTP and a real cache: recordings
 // downloaded once on demand, peaks cached, alignment cached and honouring the reviewer's channel
 // choice, recording states in words, the bytes served by range, and `earmark align`.
+import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodePeaks } from '@shared/media'
 import { runCli } from '../../src/cli/main'
@@ -83,6 +84,31 @@ describe('media for the call view', () => {
       reopened.close()
     }
     expect(await services.media.setAgentChannel(id, 'auto')).toMatchObject({ agentChannel: detected, channelSource: 'detected' })
+  })
+
+  it('analyses a recording again when its peaks are gone, and realigns when the file changes', async () => {
+    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[4]!
+    const first = await services.media.open(id)
+    services.store.cache.prepare('UPDATE recordings SET peaks = NULL WHERE call_id = ?').run(id)
+    const again = await services.media.open(id)
+    expect(again.peaksUrl).not.toBeNull()
+    expect(again.alignment).toEqual(first.alignment)
+  })
+
+  it('plays a WAV it cannot read, with turn times from the timestamps and a note saying so', async () => {
+    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[3]!
+    const local = (await services.media.open(id), services.media.local(id)!)
+    // μ-law (format 7), as 8 kHz telephony recordings often are: the player can play it, main does not decode it.
+    const header = Buffer.alloc(44)
+    header.write('RIFF', 0, 'ascii'); header.writeUInt32LE(36 + 8000, 4); header.write('WAVEfmt ', 8, 'ascii')
+    header.writeUInt32LE(16, 16); header.writeUInt16LE(7, 20); header.writeUInt16LE(1, 22); header.writeUInt32LE(8000, 24)
+    header.writeUInt32LE(8000, 28); header.writeUInt16LE(1, 32); header.writeUInt16LE(8, 34); header.write('data', 36, 'ascii'); header.writeUInt32LE(8000, 40)
+    writeFileSync(local.file, Buffer.concat([header, Buffer.alloc(8000, 0xff)]))
+    services.store.cache.prepare('UPDATE recordings SET peaks = NULL, bytes = 8044 WHERE call_id = ?').run(id)
+    const info = await services.media.open(id)
+    expect(info.recording).toEqual({ state: 'ready' })
+    expect(info.peaksUrl).toBeNull()
+    expect(info.alignment).toMatchObject({ method: 'timestamps', note: expect.stringMatching(/could not measure speech/) })
   })
 
   it('says in words when a call has no recording, without asking the API', async () => {

@@ -2,6 +2,7 @@
 // waveform peaks (computed once, cached) and the transcript's alignment to it (cached, recomputed
 // when the algorithm or the reviewer's channel choice changes). Recording failures become
 // states the view explains in words; they are not thrown.
+import { createHash } from 'node:crypto'
 import { AppError } from '@shared/errors'
 import { FINISHED_STATUSES, type CallDetail, type CallSummary } from '@shared/domain'
 import { encodePeaks, type Alignment, type MediaInfo, type RecordingState } from '@shared/media'
@@ -45,7 +46,10 @@ const RECORDING_GRACE_MS = 60 * 60 * 1000
 
 export function turnStamps(call: CallSummary | CallDetail): TurnStamp[] {
   if (!('transcript' in call)) return []
-  return call.transcript.map((t) => ({ index: t.index, role: t.role, atMs: t.at ? Date.parse(t.at) : t.offsetMs }))
+  return call.transcript.map((t) => {
+    const at = t.at ? Date.parse(t.at) : Number.NaN
+    return { index: t.index, role: t.role, atMs: Number.isFinite(at) ? at : t.offsetMs }
+  })
 }
 
 export class MediaService {
@@ -120,35 +124,44 @@ export class MediaService {
     return fixed === 'auto' ? {} : { agentChannel: fixed === '0' ? 0 : 1, channelSource: 'default' }
   }
 
-  /** The cached alignment when it still answers the same question, else a fresh one. */
+  /**
+   * The cached alignment when it still answers the same question (same turn stamps, same file,
+   * same channel choice), else a fresh one. A WAV whose peaks are missing (a file downloaded
+   * again, or by an older Earmark) is analysed again even when its alignment is cached.
+   */
   private align(callId: string, stamps: TurnStamp[], local: LocalRecording | null): Alignment {
     const want = this.want(callId)
+    const key = inputKey(stamps, local)
     const cached = this.deps.cache.alignment(callId, ALIGN_VERSION)
-    const sameTurns = cached?.turns.length === stamps.length && cached.turns.every((t, k) => t.index === stamps[k]!.index)
-    const sameInput = cached && sameTurns && (local ? cached.method !== 'timestamps' : cached.method === 'timestamps')
-    if (cached && sameInput && honours(cached, want)) return cached
+    const same = cached?.inputKey === key
+    const needsPeaks = local?.format === 'wav' && !this.deps.cache.peaks(callId, local.kind)
+    if (cached && same && !needsPeaks && honours(cached.alignment, want)) return cached.alignment
     if (!local) return alignTurns(stamps, null, want)
     // The speech found last time is still good when only the channel choice changed.
-    const speech = sameInput && cached ? { durationS: local.durationS ?? 0, channels: cached.speech } : this.analyse(local)
+    const speech = same && !needsPeaks ? { durationS: local.durationS ?? 0, channels: cached!.alignment.speech } : this.analyse(local)
     const alignment = alignTurns(stamps, speech, want)
-    if (!speech) {
-      alignment.note = `The recording is ${local.format.toUpperCase()}: Earmark measures speech in WAV recordings only, so turn times come from the API's timestamps.`
-    }
-    this.deps.cache.saveAlignment(callId, alignment)
+    if (!speech) alignment.note = `Earmark could not measure speech in this ${local.format.toUpperCase()} recording, so turn times come from the API's timestamps.`
+    this.deps.cache.saveAlignment(callId, alignment, key)
     return alignment
   }
 
-  /** Peaks and speech in one read of the file; the peaks are cached on the way. */
+  /** Peaks and speech in one read of the file; the peaks are cached on the way. Null when main cannot read it. */
   private analyse(local: LocalRecording): { durationS: number; channels: Alignment['speech'] } | null {
     if (local.format !== 'wav') {
       log.info(`recording of ${local.callId} is ${local.format}: no peaks or speech analysis in main`)
       return null
     }
     const started = performance.now()
-    const { peaks, speech } = analyseRecording(local.file)
-    this.deps.cache.savePeaks(local.callId, local.kind, encodePeaks(peaks))
-    log.info(`analysed ${local.callId} (${Math.round(speech.durationS)} s of audio) in ${Math.round(performance.now() - started)} ms`)
-    return speech
+    try {
+      const { peaks, speech } = analyseRecording(local.file)
+      this.deps.cache.savePeaks(local.callId, local.kind, encodePeaks(peaks))
+      log.info(`analysed ${local.callId} (${Math.round(speech.durationS)} s of audio) in ${Math.round(performance.now() - started)} ms`)
+      return speech
+    } catch (err) {
+      // A WAV this reader does not decode (μ-law, truncated): the player still plays it.
+      log.warn(`recording of ${local.callId} not analysed: ${err instanceof Error ? err.message : String(err)}`)
+      return null
+    }
   }
 
   /** The recording on disk, or the state explaining why there is none. One download per call at a time. */
@@ -181,6 +194,12 @@ export class MediaService {
       return { state: 'failed', message }
     }
   }
+}
+
+/** What an alignment is computed from: the turns' stamps and the file. */
+function inputKey(stamps: TurnStamp[], local: LocalRecording | null): string {
+  const file = local ? `${local.kind}:${local.format}:${local.bytes}` : 'none'
+  return createHash('sha1').update(JSON.stringify(stamps)).update(file).digest('hex')
 }
 
 function honours(a: Alignment, want: ChannelWant): boolean {

@@ -21,26 +21,30 @@ export interface MediaRequest {
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } })
 
-/** The one byte range asked for; null for the whole file; 'bad' when it cannot be served. */
+/**
+ * The one byte range asked for; null for the whole file (no range, several, another unit, or an
+ * invalid one, which RFC 9110 says to ignore); 'bad' when it cannot be satisfied (416).
+ */
 export function byteRange(header: string | null, size: number): { start: number; end: number } | null | 'bad' {
   if (!header) return null
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
-  if (!m || (!m[1] && !m[2])) return null // several ranges or another unit: send the whole file
+  if (!m || (!m[1] && !m[2])) return null
   if (!m[1]) {
     const n = Number(m[2])
-    return n === 0 ? 'bad' : { start: Math.max(0, size - n), end: size - 1 }
+    return n === 0 || size === 0 ? 'bad' : { start: Math.max(0, size - n), end: size - 1 }
   }
   const start = Number(m[1])
-  const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1
-  return start >= size || end < start ? 'bad' : { start, end }
+  if (m[2] && Number(m[2]) < start) return null
+  return start >= size ? 'bad' : { start, end: m[2] ? Math.min(Number(m[2]), size - 1) : size - 1 }
 }
 
-function inside(root: string, file: string): boolean {
+/** The file's real path when it is inside root (symlinks resolved), else null. */
+function realInside(root: string, file: string): string | null {
   try {
-    const realRoot = realpathSync(root)
-    return realpathSync(file).startsWith(realRoot + sep)
+    const real = realpathSync(file)
+    return real.startsWith(realpathSync(root) + sep) ? real : null
   } catch {
-    return false
+    return null
   }
 }
 
@@ -63,14 +67,16 @@ export function mediaResponse(media: MediaService, recordingsDir: string, req: M
     })
   }
   const local = media.local(callId, kind)
-  if (!local || !inside(recordingsDir, local.file)) return text(404, 'This recording is not downloaded', extraHeaders)
-  const size = statSync(local.file).size
+  // The resolved path is what gets served: a link swapped after the check cannot redirect it.
+  const file = local && realInside(recordingsDir, local.file)
+  const size = file ? statSync(file, { throwIfNoEntry: false })?.size : undefined
+  if (!local || !file || size === undefined) return text(404, 'This recording is not downloaded', extraHeaders)
   const range = byteRange(req.range, size)
   const headers: Record<string, string> = { 'content-type': TYPES[local.format] ?? 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-cache', ...extraHeaders }
   if (range === 'bad') return text(416, 'Range not satisfiable', { ...headers, 'content-range': `bytes */${size}` })
   const { start, end } = range ?? { start: 0, end: size - 1 }
   headers['content-length'] = String(end - start + 1)
   if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`
-  const body = req.method === 'HEAD' || size === 0 ? null : (Readable.toWeb(createReadStream(local.file, { start, end })) as ReadableStream<Uint8Array>)
+  const body = req.method === 'HEAD' || size === 0 ? null : (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>)
   return new Response(body, { status: range ? 206 : 200, headers })
 }

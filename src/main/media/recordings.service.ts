@@ -3,10 +3,12 @@
 // before it becomes a path. A stored URL that has expired is replaced by a fresh one from the
 // download-url endpoint.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { CallQuery } from '@shared/query'
 import { logger } from '../log'
+import { resolveInside } from '../safePath'
 import type { Store } from '../store/store'
 import type { AtomsApi } from '../sync/atomsApi'
 import type { ProgressTracker } from '../sync/progress'
@@ -32,9 +34,9 @@ export class RecordingService {
   local(callId: string, kind: RecordingKind): LocalRecording | null {
     assertCallId(callId)
     const row = this.store.cache.prepare('SELECT file FROM recordings WHERE call_id = ? AND kind = ?').get(callId, kind) as { file: string } | undefined
-    if (!row) return null
-    const file = join(this.dir, row.file)
-    if (!existsSync(file)) return null
+    // The row names a file relative to the folder; one that points outside it is not opened.
+    const file = row ? resolveInside(this.dir, `/${row.file}`) : null
+    if (!file || !existsSync(file)) return null
     return { callId, kind, file, ...readAudioInfo(file) }
   }
 
@@ -53,7 +55,8 @@ export class RecordingService {
     const stored = kind === 'dual' ? (row.recording_dual_url ?? row.recording_url) : row.recording_url
     const folder = join(this.dir, callId)
     mkdirSync(folder, { recursive: true })
-    const target = join(folder, `${kind}.download`)
+    // Unique per download: the app and `earmark sync --recordings all` may fetch the same call at once.
+    const target = join(folder, `${kind}.${process.pid}.${randomUUID().slice(0, 8)}.download`)
     try {
       await this.download(callId, stored, target, signal)
     } catch (err) {

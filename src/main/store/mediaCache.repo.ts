@@ -15,20 +15,20 @@ export class MediaCacheRepo {
     this.db.prepare('UPDATE recordings SET peaks = ? WHERE call_id = ? AND kind = ?').run(peaks, callId, kind)
   }
 
-  /** The cached alignment when it was made by this version of the algorithm. */
-  alignment(callId: string, version: number): Alignment | null {
-    const row = this.db.prepare('SELECT json FROM alignments WHERE call_id = ? AND version = ?').get(callId, version) as { json: string } | undefined
+  /** The cached alignment when it was made by this version of the algorithm, with what it was made from. */
+  alignment(callId: string, version: number): { alignment: Alignment; inputKey: string } | null {
+    const row = this.db.prepare('SELECT json, input_key FROM alignments WHERE call_id = ? AND version = ?').get(callId, version) as { json: string; input_key: string } | undefined
     if (!row) return null
     try {
-      return JSON.parse(row.json) as Alignment
+      return { alignment: JSON.parse(row.json) as Alignment, inputKey: row.input_key }
     } catch {
       return null // a damaged row is recomputed, not trusted
     }
   }
 
-  saveAlignment(callId: string, alignment: Alignment): void {
+  saveAlignment(callId: string, alignment: Alignment, inputKey: string): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO alignments (call_id, version, json, computed_ms) VALUES (?, ?, ?, ?)')
-      .run(callId, alignment.version, JSON.stringify(alignment), Date.now())
+      .prepare('INSERT OR REPLACE INTO alignments (call_id, version, input_key, json, computed_ms) VALUES (?, ?, ?, ?, ?)')
+      .run(callId, alignment.version, inputKey, JSON.stringify(alignment), Date.now())
   }
 }

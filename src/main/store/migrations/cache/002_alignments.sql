@@ -3,6 +3,7 @@
 CREATE TABLE alignments (
   call_id      TEXT PRIMARY KEY REFERENCES calls (id) ON DELETE CASCADE,
   version      INTEGER NOT NULL,
+  input_key    TEXT NOT NULL,                   -- what it was computed from (turn stamps, recording)
   json         TEXT NOT NULL,
   computed_ms  INTEGER NOT NULL
 ) STRICT;

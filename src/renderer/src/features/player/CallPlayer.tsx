@@ -55,14 +55,17 @@ function Ready({ media, call }: { media: MediaInfo; call: CallSummary | CallDeta
     () => ({ audioUrl: media.audioUrl!, durationS: media.durationS, agentChannel: alignment.agentChannel, speech: alignment.speech }),
     [media.audioUrl, media.durationS, alignment.agentChannel, alignment.speech],
   )
-  const dual = media.kind === 'dual' && (peaks?.channels.length ?? 0) >= 2
+  // Without cached peaks (an MP3, a file main could not read) wavesurfer decodes the audio itself.
+  const decode = !media.peaksUrl
+  const channels = peaks?.channels.length ?? media.channels ?? 1
+  const dual = media.kind === 'dual' && channels >= 2
   if (error) return <div className="banner banner-error player-notice" role="alert"><p>The waveform could not be loaded: {error}</p></div>
   return (
     <div ref={root} className="player" data-testid="call-player" data-ready={state?.ready ? 'true' : 'false'} data-playing={state?.playing ? 'true' : 'false'}>
       <Transport canSolo={dual} />
-      {peaks ? (
-        <Waveform source={source} peaks={peaks} labels={laneLabels(peaks.channels.length, alignment.agentChannel)} onEngine={setEngine}>
-          <MarksLane engine={engine} duration={media.durationS ?? peaks.durationS} latency={marks.latency} interruptions={marks.interruptions} />
+      {peaks || decode ? (
+        <Waveform source={source} peaks={peaks} channels={channels} labels={laneLabels(channels, alignment.agentChannel)} onEngine={setEngine}>
+          <MarksLane engine={engine} duration={media.durationS ?? peaks?.durationS ?? engine?.duration ?? 0} latency={marks.latency} interruptions={marks.interruptions} />
           <AnnotationRegions engine={engine} />
         </Waveform>
       ) : (

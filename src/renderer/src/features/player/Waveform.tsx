@@ -33,27 +33,29 @@ function usePlugins(long: boolean): GenericPlugin[] {
 
 interface Props {
   source: EngineSource
-  peaks: Peaks
+  /** null: draw by decoding the audio (no cached peaks). */
+  peaks: Peaks | null
+  channels: number
   labels: ReactNode[]
   onEngine: (engine: Engine | null) => void
   children?: ReactNode
 }
 
-export function Waveform({ source, peaks, labels, onEngine, children }: Props) {
+export function Waveform({ source, peaks, channels, labels, onEngine, children }: Props) {
   const waveRef = useRef<HTMLDivElement>(null)
   const audioRef = useRef<HTMLDivElement>(null)
-  const plugins = usePlugins((source.durationS ?? peaks.durationS) > LONG_CALL_S)
+  const plugins = usePlugins((source.durationS ?? peaks?.durationS ?? 0) > LONG_CALL_S)
   // Later alignment changes reach the engine through its setters, not by rebuilding it.
   const initial = useRef(source)
   const { audioUrl } = source
   useEffect(() => {
-    const engine = new Engine(waveRef.current!, audioRef.current!, { ...initial.current, audioUrl }, peaks, plugins)
+    const engine = new Engine(waveRef.current!, audioRef.current!, { ...initial.current, audioUrl }, peaks, plugins, channels)
     onEngine(engine)
     return () => {
       onEngine(null)
       engine.destroy()
     }
-  }, [audioUrl, peaks, plugins, onEngine])
+  }, [audioUrl, peaks, plugins, onEngine, channels])
 
   // The Zoom plugin zooms on any wheel; a plain wheel should scroll the page, so only
   // Ctrl/⌘ + wheel gets through to it (caught on the way down, before the shadow DOM sees it).

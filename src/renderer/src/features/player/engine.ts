@@ -45,20 +45,20 @@ export class Engine {
   private state: EngineState = { ready: false, playing: false, error: null }
   private readonly subs = new Set<() => void>()
 
-  constructor(container: HTMLElement, audioHost: HTMLElement, source: EngineSource, peaks: Peaks, plugins: GenericPlugin[]) {
+  /** `peaks` null: no cached peaks (an MP3, a file main could not read), so wavesurfer decodes the audio itself. */
+  constructor(container: HTMLElement, audioHost: HTMLElement, source: EngineSource, peaks: Peaks | null, plugins: GenericPlugin[], channels: number) {
     this.audio = document.createElement('audio')
     this.audio.preload = 'auto'
     // Main serves audio from its own scheme; a cross-origin source needs CORS for Web Audio to hear it.
     if (new URL(source.audioUrl, location.href).origin !== location.origin) this.audio.crossOrigin = 'anonymous'
     audioHost.append(this.audio)
-    this.graph = new AudioGraph(this.audio, peaks.channels.length)
+    this.graph = new AudioGraph(this.audio, peaks?.channels.length ?? channels)
     this.ws = WaveSurfer.create({
       container,
       media: this.audio,
       url: source.audioUrl,
-      peaks: peaks.channels,
-      duration: source.durationS ?? peaks.durationS,
-      splitChannels: laneOptions(peaks.channels.length, source.agentChannel),
+      ...(peaks ? { peaks: peaks.channels, duration: source.durationS ?? peaks.durationS } : {}),
+      splitChannels: laneOptions(this.graph.count, source.agentChannel),
       normalize: true,
       cursorColor: '#e6e9ee',
       cursorWidth: 2,
