@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { decodePeaks, encodePeaks } from '@shared/media'
-import { analyseRecording } from '../../src/main/media/analyse'
+import { analyseRecording, analyseRecordingAsync } from '../../src/main/media/analyse'
 import { streamWav } from '../../src/main/media/wavPcm'
 import { tempDir } from '../support/tempDir'
 
@@ -148,6 +148,10 @@ describe('analyseRecording', () => {
   const ch0 = channel(8, [[1, 2.5], [7, 7.04]], 7)
   const ch1 = channel(8, [[3, 4.2], [4.5, 4.6], [4.7, 6]], 8)
   const file = write('call.wav', wavBytes([ch0, ch1]))
+
+  it('gives the same result when it yields to the event loop between blocks (as the app does)', async () => {
+    expect(await analyseRecordingAsync(file)).toEqual(analyseRecording(file))
+  })
 
   it('gives near-zero peaks where a channel is silent and high ones where it speaks', () => {
     const { peaks } = analyseRecording(file)

@@ -12,7 +12,7 @@ import type { CallPrefsRepo } from '../store/callPrefs.repo'
 import type { MediaCacheRepo } from '../store/mediaCache.repo'
 import type { Store } from '../store/store'
 import { ALIGN_VERSION, alignTurns, type TurnStamp } from './align'
-import { analyseRecording } from './analyse'
+import { analyseRecordingAsync } from './analyse'
 import { assertCallId } from './callId'
 import type { LocalRecording, RecordingService } from './recordings.service'
 
@@ -54,6 +54,7 @@ export function turnStamps(call: CallSummary | CallDetail): TurnStamp[] {
 
 export class MediaService {
   private readonly inFlight = new Map<string, Promise<LocalRecording | RecordingState>>()
+  private readonly analysing = new Map<string, Promise<{ durationS: number; channels: Alignment['speech'] } | null>>()
 
   constructor(private readonly deps: MediaDeps) {}
 
@@ -63,9 +64,9 @@ export class MediaService {
     call = this.call(callId)
     const stamps = turnStamps(call)
     if (!('file' in got)) {
-      return { callId, recording: got, audioUrl: null, peaksUrl: null, kind: null, format: null, channels: null, durationS: null, alignment: this.align(callId, stamps, null) }
+      return { callId, recording: got, audioUrl: null, peaksUrl: null, kind: null, format: null, channels: null, durationS: null, alignment: await this.align(callId, stamps, null) }
     }
-    const alignment = this.align(callId, stamps, got)
+    const alignment = await this.align(callId, stamps, got)
     const peaks = this.deps.cache.peaks(callId, got.kind)
     return {
       callId,
@@ -85,7 +86,7 @@ export class MediaService {
     const call = this.call(callId)
     this.deps.prefs.setAgentChannel(callId, channel === 'auto' ? null : channel)
     const local = this.local(callId)
-    return this.align(callId, turnStamps(call), local)
+    return await this.align(callId, turnStamps(call), local)
   }
 
   /** The local file of a call's recording for the media scheme, or null when not downloaded. */
@@ -129,7 +130,7 @@ export class MediaService {
    * same channel choice), else a fresh one. A WAV whose peaks are missing (a file downloaded
    * again, or by an older Earmark) is analysed again even when its alignment is cached.
    */
-  private align(callId: string, stamps: TurnStamp[], local: LocalRecording | null): Alignment {
+  private async align(callId: string, stamps: TurnStamp[], local: LocalRecording | null): Promise<Alignment> {
     const want = this.want(callId)
     const key = inputKey(stamps, local)
     const cached = this.deps.cache.alignment(callId, ALIGN_VERSION)
@@ -138,7 +139,7 @@ export class MediaService {
     if (cached && same && !needsPeaks && honours(cached.alignment, want)) return cached.alignment
     if (!local) return alignTurns(stamps, null, want)
     // The speech found last time is still good when only the channel choice changed.
-    const speech = same && !needsPeaks ? { durationS: local.durationS ?? 0, channels: cached!.alignment.speech } : this.analyse(local)
+    const speech = same && !needsPeaks ? { durationS: local.durationS ?? 0, channels: cached!.alignment.speech } : await this.analyse(local)
     const alignment = alignTurns(stamps, speech, want)
     if (!speech) alignment.note = `Earmark could not measure speech in this ${local.format.toUpperCase()} recording, so turn times come from the API's timestamps.`
     this.deps.cache.saveAlignment(callId, alignment, key)
@@ -146,14 +147,24 @@ export class MediaService {
   }
 
   /** Peaks and speech in one read of the file; the peaks are cached on the way. Null when main cannot read it. */
-  private analyse(local: LocalRecording): { durationS: number; channels: Alignment['speech'] } | null {
+  private analyse(local: LocalRecording): Promise<{ durationS: number; channels: Alignment['speech'] } | null> {
+    // Two opens of one call (the view and the CLI's peers in this process) share one read.
+    const key = `${local.callId}/${local.kind}`
+    const running = this.analysing.get(key)
+    if (running) return running
+    const next = this.analyseOnce(local).finally(() => this.analysing.delete(key))
+    this.analysing.set(key, next)
+    return next
+  }
+
+  private async analyseOnce(local: LocalRecording): Promise<{ durationS: number; channels: Alignment['speech'] } | null> {
     if (local.format !== 'wav') {
       log.info(`recording of ${local.callId} is ${local.format}: no peaks or speech analysis in main`)
       return null
     }
     const started = performance.now()
     try {
-      const { peaks, speech } = analyseRecording(local.file)
+      const { peaks, speech } = await analyseRecordingAsync(local.file)
       this.deps.cache.savePeaks(local.callId, local.kind, encodePeaks(peaks))
       log.info(`analysed ${local.callId} (${Math.round(speech.durationS)} s of audio) in ${Math.round(performance.now() - started)} ms`)
       return speech

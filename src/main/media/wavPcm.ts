@@ -114,10 +114,11 @@ export interface StreamOptions {
 }
 
 /**
- * Calls `onChunk` with consecutive blocks of frames, one Float32Array per channel (reused between
- * calls: copy what must outlive the call). Returns the format.
+ * Consecutive blocks of frames, one Float32Array per channel (reused between blocks: copy what
+ * must outlive the step). Returns the format. A generator, so a caller may pause between blocks
+ * (the app's main process yields to its event loop; see analyseRecordingAsync).
  */
-export function streamWav(file: string, onChunk: (channels: Float32Array[], frames: number) => void, opts: StreamOptions = {}): WavFormat {
+export function* wavChunks(file: string, opts: StreamOptions = {}): Generator<Float32Array[], WavFormat> {
   const chunkFrames = opts.chunkFrames ?? 1 << 16
   let fd: number
   try {
@@ -136,11 +137,20 @@ export function streamWav(file: string, onChunk: (channels: Float32Array[], fram
       const frames = Math.floor(got / f.blockAlign)
       if (frames === 0) throw fail(file, 'it ended while its samples were being read')
       deinterleave(f, buf, frames, out)
-      onChunk(frames === chunkFrames ? out : out.map((ch) => ch.subarray(0, frames)), frames)
+      yield frames === chunkFrames ? out : out.map((ch) => ch.subarray(0, frames))
       done += frames
     }
     return f
   } finally {
     closeSync(fd)
+  }
+}
+
+/** wavChunks in one go: calls `onChunk` with each block. Returns the format. */
+export function streamWav(file: string, onChunk: (channels: Float32Array[], frames: number) => void, opts: StreamOptions = {}): WavFormat {
+  const chunks = wavChunks(file, opts)
+  for (let step = chunks.next(); ; step = chunks.next()) {
+    if (step.done) return step.value
+    onChunk(step.value, step.value[0]?.length ?? 0)
   }
 }
