@@ -35,7 +35,7 @@ const api: Api = {
   getReview: (callId) => ipcRenderer.invoke('review:get', callId),
   saveAnnotation: (input) => ipcRenderer.invoke('review:saveAnnotation', input),
   deleteAnnotation: (id) => ipcRenderer.invoke('review:deleteAnnotation', id),
-  undoReview: () => ipcRenderer.invoke('review:undo'),
+  undoReview: (callId) => ipcRenderer.invoke('review:undo', callId),
   setTags: (callId, tags) => ipcRenderer.invoke('review:setTags', callId, tags),
   tagSuggestions: (prefix) => ipcRenderer.invoke('review:tagSuggestions', prefix),
   labelSuggestions: (prefix) => ipcRenderer.invoke('review:labelSuggestions', prefix),
@@ -44,7 +44,6 @@ const api: Api = {
   saveScore: (input) => ipcRenderer.invoke('review:saveScore', input),
   setReviewStatus: (callId, status) => ipcRenderer.invoke('review:setStatus', callId, status),
   reviewNext: (viewId) => ipcRenderer.invoke('review:next', viewId),
-  reviewSummaries: (callIds) => ipcRenderer.invoke('review:summaries', callIds),
   onNotice: (listener) => subscribe('app:notice', listener),
   onSyncProgress: (listener) => subscribe('sync:progress', listener),
 }

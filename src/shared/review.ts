@@ -150,9 +150,10 @@ export interface ReviewFilter {
   /** Calls having every one of these tags. */
   tags?: string[]
   hasAnnotations?: boolean
-  /** On any score's total, 0..100. */
+  /** On the newest score's total (the one the list shows), 0..100. */
   scoreMin?: number
   scoreMax?: number
+  /** Whether the newest score auto-failed. */
   autoFailed?: boolean
 }
 

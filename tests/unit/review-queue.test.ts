@@ -1,9 +1,9 @@
 // Review queues (Review next over a saved view, in its order, remembering the place), the call
-// list's review filter both ways (attached workspace SQL and id lists) and the review columns,
+// list's review filter (SQL over the attached workspace, checked against explicit calls) and the review columns,
 // and the review:* channels through the real dispatch.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReviewFilter } from '@shared/review'
-import { attachWorkspace, reviewSortSql, reviewWhere } from '../../src/main/review/reviewFilter'
+import { reviewWhere } from '../../src/main/store/reviewFilter'
 import { ReviewService } from '../../src/main/review/review.service'
 import { createServices } from '../../src/main/services'
 import { tempDir } from '../support/tempDir'
@@ -58,64 +58,76 @@ describe('Review next', () => {
 })
 
 describe('list filter and columns', () => {
+  /** Eight calls a..h: a done, b flagged, c set back to unreviewed; tags, annotations and scores on a few. */
   function prepared() {
     const w = make({ calls: 8 })
-    const [a, b, c, d] = w.calls.map((x) => x.id)
-    w.review.setStatus(a!, 'done')
-    w.review.setStatus(b!, 'flagged')
-    w.review.setStatus(c!, 'unreviewed')
-    w.review.setTags(a!, ['refund', 'vip'])
-    w.review.setTags(b!, ['refund'])
-    w.review.setTags(d!, ['vip'])
-    w.review.setTags(d!, [])
-    w.review.saveAnnotation({ callId: b!, kind: 'comment', startS: 1, endS: 2, text: 'echo' })
-    const gone = w.review.saveAnnotation({ callId: c!, kind: 'comment', startS: 1, endS: 2, text: 'x' })
+    const id = Object.fromEntries(w.calls.map((c, i) => ['abcdefgh'[i]!, c.id])) as Record<string, string>
+    w.review.setStatus(id.a!, 'done')
+    w.review.setStatus(id.b!, 'flagged')
+    w.review.setStatus(id.c!, 'unreviewed')
+    w.review.setTags(id.a!, ['refund', 'vip'])
+    w.review.setTags(id.b!, ['refund'])
+    w.review.setTags(id.d!, ['vip'])
+    w.review.setTags(id.d!, [])
+    w.review.saveAnnotation({ callId: id.b!, kind: 'comment', startS: 1, endS: 2, text: 'echo' })
+    const gone = w.review.saveAnnotation({ callId: id.c!, kind: 'comment', startS: 1, endS: 2, text: 'x' })
     w.review.deleteAnnotation(gone.id)
     const rubric = w.review.saveRubric(RUBRIC)
-    w.review.saveScore({ callId: a!, rubricId: rubric.id, rubricVersion: 1, answers: { greeting: true, accuracy: 4, compliance: true } })
-    w.review.saveScore({ callId: b!, rubricId: rubric.id, rubricVersion: 1, answers: { greeting: true, accuracy: 4, compliance: false } })
-    attachWorkspace(w.store.cache, w.paths.workspaceDb)
-    return { w, a: a!, b: b!, c: c!, d: d! }
+    w.review.saveScore({ callId: id.a!, rubricId: rubric.id, rubricVersion: 1, answers: { greeting: true, accuracy: 4, compliance: true } })
+    w.review.saveScore({ callId: id.b!, rubricId: rubric.id, rubricVersion: 1, answers: { greeting: true, accuracy: 4, compliance: false } })
+    return { w, id }
   }
 
-  it.each<[string, ReviewFilter, (ids: Record<'a' | 'b' | 'c' | 'd', string>, all: string[]) => string[]]>([
-    ['unreviewed (no row or set back)', { reviewStatuses: ['unreviewed'] }, (x, all) => all.filter((id) => id !== x.a && id !== x.b)],
-    ['done or flagged', { reviewStatuses: ['done', 'flagged'] }, (x) => [x.a, x.b]],
-    ['unreviewed or flagged', { reviewStatuses: ['unreviewed', 'flagged'] }, (x, all) => all.filter((id) => id !== x.a)],
-    ['every tag given', { tags: ['refund', 'vip'] }, (x) => [x.a]],
-    ['a removed tag no longer matches', { tags: ['vip'] }, (x) => [x.a]],
-    ['has annotations', { hasAnnotations: true }, (x) => [x.b]],
-    ['has no annotations', { hasAnnotations: false }, (x, all) => all.filter((id) => id !== x.b)],
-    ['score range', { scoreMin: 50 }, (x) => [x.a]],
-    ['auto-failed', { autoFailed: true }, (x) => [x.b]],
-    ['combined', { tags: ['refund'], reviewStatuses: ['flagged'], hasAnnotations: true }, (x) => [x.b]],
-  ])('%s: attached SQL and id lists agree with the expectation', (_label, filter, expected) => {
-    const { w, ...x } = prepared()
-    const all = w.calls.map((c) => c.id)
-    const want = expected(x, all).sort()
+  it.each<[string, ReviewFilter, string]>([
+    ['unreviewed (no row or set back)', { reviewStatuses: ['unreviewed'] }, 'cdefgh'],
+    ['done or flagged', { reviewStatuses: ['done', 'flagged'] }, 'ab'],
+    ['unreviewed or flagged', { reviewStatuses: ['unreviewed', 'flagged'] }, 'bcdefgh'],
+    ['every tag given', { tags: ['refund', 'vip'] }, 'a'],
+    ['a removed tag no longer matches', { tags: ['vip'] }, 'a'],
+    ['has annotations', { hasAnnotations: true }, 'b'],
+    ['has no annotations', { hasAnnotations: false }, 'acdefgh'],
+    ['score range', { scoreMin: 50 }, 'a'],
+    ['score range up to a maximum', { scoreMax: 10 }, 'b'],
+    ['auto-failed', { autoFailed: true }, 'b'],
+    ['not auto-failed (unscored included)', { autoFailed: false }, 'acdefgh'],
+    ['combined', { tags: ['refund'], reviewStatuses: ['flagged'], hasAnnotations: true }, 'b'],
+  ])('%s: the SQL over the attached workspace keeps exactly the expected calls', (_label, filter, expected) => {
+    const { w, id } = prepared()
+    const want = [...expected].map((k) => id[k]!).sort()
     const where = reviewWhere(filter)!
     const viaSql = (w.store.cache.prepare(`SELECT id FROM calls WHERE ${where.sql}`).pluck().all(...where.params) as string[]).sort()
     expect(viaSql).toEqual(want)
-    const set = w.review.filter(filter)!
-    const viaIds = 'include' in set ? set.include : all.filter((id) => !set.exclude.includes(id))
-    expect(viaIds.sort()).toEqual(want)
+    // The call list answers the same filter with the same calls.
+    expect(w.store.query.list({ review: filter, limit: 100 }).rows.map((r) => r.id).sort()).toEqual(want)
   })
 
-  it('sorts by the review columns through the attached workspace', () => {
-    const { w, a, b } = prepared()
-    const sort = reviewSortSql()
-    const byScore = w.store.cache.prepare(`SELECT id FROM calls ORDER BY ${sort.score} DESC NULLS LAST, id LIMIT 2`).pluck().all()
-    expect(byScore).toEqual([a, b])
-    const byCount = w.store.cache.prepare(`SELECT id FROM calls ORDER BY ${sort.annotations} DESC, id LIMIT 1`).pluck().all()
-    expect(byCount).toEqual([b])
+  it('binds the values and names the attached schema', () => {
+    expect(reviewWhere({})).toBeNull()
+    const where = reviewWhere({ reviewStatuses: ['done'], tags: ['vip'], scoreMin: 20 }, 'other')!
+    expect(where.params).toEqual(['done', 'vip', 20, 100])
+    expect(where.sql).toContain('other.review_status')
+    expect(where.sql).not.toMatch(/\bws\./)
+    expect(where.sql).not.toContain('vip')
+  })
+
+  it('filters on the newest score of a call scored with several scorecards, as the Score column shows', () => {
+    const { w, id } = prepared()
+    const second = w.review.saveRubric({ ...RUBRIC, name: 'Second' })
+    // a: 100 with the first scorecard, then 0 (auto-failed) with the second, which is newer.
+    w.review.saveScore({ callId: id.a!, rubricId: second.id, rubricVersion: 1, answers: { greeting: true, accuracy: 4, compliance: false } })
+    expect(w.store.query.list({ limit: 100 }).rows.find((r) => r.id === id.a)!.review).toMatchObject({ score: 0, autoFailed: true })
+    const ids = (review: ReviewFilter) => w.store.query.list({ review, limit: 100 }).rows.map((r) => r.id).sort()
+    expect(ids({ scoreMin: 50 })).toEqual([])
+    expect(ids({ scoreMax: 10 })).toEqual([id.a!, id.b!].sort())
+    expect(ids({ autoFailed: true })).toEqual([id.a!, id.b!].sort())
   })
 
   it('gives the review columns of a page of calls', () => {
-    const { w, a, b, d } = prepared()
-    const cols = w.review.summaries([a, b, d])
-    expect(cols[a]).toEqual({ status: 'done', tags: ['refund', 'vip'], score: 100, autoFailed: false, annotations: 0 })
-    expect(cols[b]).toEqual({ status: 'flagged', tags: ['refund'], score: 0, autoFailed: true, annotations: 1 })
-    expect(cols[d]).toEqual({ status: 'unreviewed', tags: [], score: null, autoFailed: false, annotations: 0 })
+    const { w, id } = prepared()
+    const cols = new Map(w.store.query.list({ limit: 100 }).rows.map((r) => [r.id, r.review]))
+    expect(cols.get(id.a!)).toEqual({ status: 'done', tags: ['refund', 'vip'], score: 100, autoFailed: false, annotations: 0 })
+    expect(cols.get(id.b!)).toEqual({ status: 'flagged', tags: ['refund'], score: 0, autoFailed: true, annotations: 1 })
+    expect(cols.get(id.d!)).toEqual({ status: 'unreviewed', tags: [], score: null, autoFailed: false, annotations: 0 })
   })
 })
 
@@ -127,6 +139,9 @@ describe('review channels', () => {
     const saved = await services.dispatch('review:saveAnnotation', [{ callId, kind: 'comment', startS: 1, endS: 4, text: 'hold music too loud' }])
     expect(saved).toMatchObject({ ok: true, value: { callId, stale: false } })
     expect(await services.dispatch('review:get', [callId])).toMatchObject({ ok: true, value: { annotations: [{ text: 'hold music too loud' }], transcriptLoaded: false } })
+    // Undo names the call it acts on: another call has nothing to undo, this one loses the annotation.
+    expect(await services.dispatch('review:undo', ['CALL-2-abc'])).toEqual({ ok: true, value: null })
+    expect(await services.dispatch('review:undo', [callId])).toMatchObject({ ok: true, value: { callId, annotations: [] } })
     for (const [channel, args] of [
       ['review:get', ['../../etc/passwd']],
       ['review:saveAnnotation', [{ callId, kind: 'comment', startS: 1, endS: 4, text: 'x', extra: true }]],
@@ -135,6 +150,8 @@ describe('review channels', () => {
       ['review:setTags', [callId, ['x'.repeat(51)]]],
       ['review:setStatus', [callId, 'approved']],
       ['review:next', ['not-a-uuid']],
+      ['review:undo', []],
+      ['review:undo', ['../x']],
     ] as const) {
       const result = await services.dispatch(channel, [...args])
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

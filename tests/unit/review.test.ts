@@ -59,8 +59,8 @@ describe('annotations', () => {
     expect(review.annotations.get(comment.id)).toMatchObject({ deleted: true })
     expect(review.get(id).annotations.map((a) => a.id)).toEqual([range.id])
     // Undo brings the deleted correction back; a second undo takes the edit back to the comment.
-    expect(review.undo()!.annotations.map((a) => a.kind)).toEqual(['correction', 'label'])
-    expect(review.undo()!.annotations.map((a) => a.kind)).toEqual(['comment', 'label'])
+    expect(review.undo(id)!.annotations.map((a) => a.kind)).toEqual(['correction', 'label'])
+    expect(review.undo(id)!.annotations.map((a) => a.kind)).toEqual(['comment', 'label'])
   })
 
   it('refuses a turn the transcript does not have, and a call moved between calls', () => {

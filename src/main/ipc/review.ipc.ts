@@ -10,7 +10,7 @@ export function reviewHandlers(review: ReviewService): Pick<Handlers, ReviewChan
     'review:get': (callId) => review.get(callId),
     'review:saveAnnotation': (input) => review.saveAnnotation(input),
     'review:deleteAnnotation': (id) => review.deleteAnnotation(id),
-    'review:undo': () => review.undo(),
+    'review:undo': (callId) => review.undo(callId),
     'review:setTags': (callId, tags) => review.setTags(callId, tags),
     'review:tagSuggestions': (prefix) => review.tagSuggestions(prefix),
     'review:labelSuggestions': (prefix) => review.labelSuggestions(prefix),
@@ -19,6 +19,5 @@ export function reviewHandlers(review: ReviewService): Pick<Handlers, ReviewChan
     'review:saveScore': (input) => review.saveScore(input),
     'review:setStatus': (callId, status) => review.setStatus(callId, status),
     'review:next': (viewId) => review.next(viewId),
-    'review:summaries': (callIds) => review.summaries(callIds),
   }
 }

@@ -37,7 +37,7 @@ export const argSchemas: Schemas = {
   'review:get': z.tuple([callId]),
   'review:saveAnnotation': z.tuple([annotationInputSchema]),
   'review:deleteAnnotation': z.tuple([z.uuid()]),
-  'review:undo': none,
+  'review:undo': z.tuple([callId]),
   'review:setTags': z.tuple([callId, z.array(tagSchema).max(50)]),
   'review:tagSuggestions': z.tuple([z.string().max(50)]),
   'review:labelSuggestions': z.tuple([z.string().max(80)]),
@@ -46,5 +46,4 @@ export const argSchemas: Schemas = {
   'review:saveScore': z.tuple([scoreInputSchema]),
   'review:setStatus': z.tuple([callId, statusSchema]),
   'review:next': z.tuple([z.uuid()]),
-  'review:summaries': z.tuple([z.array(callId).max(500)]),
 }

@@ -1,5 +1,7 @@
 // Annotations in the workspace. A deletion is a tombstone (deleted = 1, newer updated_ms) so an
 // import of an older export cannot bring the annotation back; reads for the UI skip tombstones.
+// An annotation never changes call: the upsert leaves call_id as stored.
+import { AppError } from '@shared/errors'
 import type { Annotation } from '@shared/review'
 import type { Db } from '../store/db'
 import { mergeOutcome, type MergeOutcome } from './merge'
@@ -56,7 +58,7 @@ export class AnnotationsRepo {
       live: db.prepare<[], Row>('SELECT * FROM annotations WHERE deleted = 0 ORDER BY call_id, turn_index IS NULL, turn_index, start_s, created_ms, id'),
       upsert: db.prepare(`INSERT INTO annotations (id, call_id, kind, turn_index, start_s, end_s, text, label, turn_hash, author, created_ms, updated_ms, deleted)
         VALUES (@id, @callId, @kind, @turnIndex, @startS, @endS, @text, @label, @turnHash, @author, @createdMs, @updatedMs, @deleted)
-        ON CONFLICT (id) DO UPDATE SET call_id = excluded.call_id, kind = excluded.kind, turn_index = excluded.turn_index,
+        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, turn_index = excluded.turn_index,
           start_s = excluded.start_s, end_s = excluded.end_s, text = excluded.text, label = excluded.label,
           turn_hash = excluded.turn_hash, author = excluded.author, created_ms = excluded.created_ms,
           updated_ms = excluded.updated_ms, deleted = excluded.deleted`),
@@ -91,6 +93,11 @@ export class AnnotationsRepo {
   /** Applies a record from another install by the merge rule; says what it did. */
   merge(incoming: AnnotationRecord): MergeOutcome {
     const local = this.get(incoming.id)
+    // The same id on another call is not an edit of this annotation but a damaged or hand-edited
+    // file: refused (the import then refuses the whole file, naming the line), never moved.
+    if (local && local.callId !== incoming.callId) {
+      throw new AppError('INVALID_INPUT', `annotation ${incoming.id} belongs to call ${local.callId} here, not ${incoming.callId}; an annotation cannot move to another call`)
+    }
     const outcome = mergeOutcome(
       { updatedMs: incoming.updatedMs, content: content(incoming) },
       local && { updatedMs: local.updatedMs, content: content(local) },

@@ -103,6 +103,9 @@ export function importReview(target: ImportTarget, text: string): ImportSummary 
   const count = (kind: keyof ImportSummary, outcome: MergeOutcome) => summary[kind][outcome]++
   // Rubrics first: scores point at them (a foreign key), wherever they sit in the file.
   const ordered = [...records.filter((r) => r.record.type === 'rubric'), ...records.filter((r) => r.record.type !== 'rubric')]
+  // Immediate: each merge reads then writes; in a deferred transaction a write by the app in
+  // between would fail the import with a busy snapshot. Taking the write lock first makes the
+  // other writer wait (busy_timeout) instead.
   target.workspace.transaction(() => {
     for (const { line, record } of ordered) {
       try {
@@ -112,7 +115,7 @@ export function importReview(target: ImportTarget, text: string): ImportSummary 
         throw refuse(line, why)
       }
     }
-  })()
+  }).immediate()
   return summary
 }
 

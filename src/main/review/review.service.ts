@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/errors'
 import type { TranscriptTurn } from '@shared/domain'
 import type {
-  AnnotationInput, AnnotationView, CallReview, ReviewFilter, ReviewStatus, ReviewStatusValue, ReviewSummary, Rubric, RubricInput, Score, ScoreInput,
+  AnnotationInput, AnnotationView, CallReview, ReviewStatus, ReviewStatusValue, Rubric, RubricInput, Score, ScoreInput,
 } from '@shared/review'
 import type { CallQueryService } from '../store/callQuery.service'
 import type { Db } from '../store/db'
@@ -14,13 +14,11 @@ import { anchor, turnHash } from './anchor'
 import { AnnotationsRepo, type AnnotationRecord } from './annotations.repo'
 import { nextStamp } from './merge'
 import { QueueService } from './queue.service'
-import { matchingCallIds, type CallIdSet } from './reviewFilter'
 import { normaliseTag, TAG_MAX } from './review.schema'
 import { RubricsRepo } from './rubrics.repo'
 import { ScoresRepo } from './scores.repo'
 import { computeScore } from './scoring'
 import { StatusRepo } from './status.repo'
-import { ReviewSummaries } from './summaries'
 import { TagsRepo } from './tags.repo'
 import { UndoStack } from './undo'
 
@@ -41,7 +39,6 @@ export class ReviewService {
   readonly scores: ScoresRepo
   readonly status: StatusRepo
   readonly queue: QueueService
-  private readonly columns: ReviewSummaries
   private readonly undoStack = new UndoStack()
   private readonly now: () => number
 
@@ -53,7 +50,6 @@ export class ReviewService {
     this.scores = new ScoresRepo(db)
     this.status = new StatusRepo(db)
     this.queue = new QueueService(db, { query: deps.query, views: deps.views, status: this.status })
-    this.columns = new ReviewSummaries(db)
     this.now = deps.now ?? Date.now
   }
 
@@ -100,7 +96,7 @@ export class ReviewService {
       deleted: false,
     }
     this.annotations.put(record)
-    this.undoStack.push(before, record.id)
+    this.undoStack.push(input.callId, before, record.id)
     return anchor([record], this.transcript(input.callId))[0]!
   }
 
@@ -120,13 +116,17 @@ export class ReviewService {
     const before = this.annotations.get(id)
     if (!before || before.deleted) return false
     this.annotations.put({ ...before, deleted: true, updatedMs: nextStamp(this.now(), before.updatedMs) })
-    this.undoStack.push(before, id)
+    this.undoStack.push(before.callId, before, id)
     return true
   }
 
-  /** Takes back the last annotation change of this session; returns the call it touched, or null. */
-  undo(): CallReview | null {
-    const step = this.undoStack.pop()
+  /**
+   * Takes back the newest annotation change of this session on this call (the one on screen: a
+   * change to another call is never undone out of sight); the call's review, or null when there
+   * is nothing left to undo there.
+   */
+  undo(callId: string): CallReview | null {
+    const step = this.undoStack.pop(callId)
     if (!step) return null
     const current = this.annotations.get(step.id)
     if (!current) return null
@@ -183,14 +183,5 @@ export class ReviewService {
 
   next(viewId: string): string | null {
     return this.queue.next(viewId, this.now())
-  }
-
-  summaries(callIds: string[]): Record<string, ReviewSummary> {
-    return this.columns.of(callIds)
-  }
-
-  /** The calls a review filter keeps, for the call list (see reviewFilter.ts). */
-  filter(f: ReviewFilter): CallIdSet | null {
-    return matchingCallIds(this.deps.workspace, f)
   }
 }

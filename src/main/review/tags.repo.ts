@@ -43,6 +43,9 @@ export class TagsRepo {
   /** Makes the call's tags exactly `tags` (already normalised): new ones added, missing ones tombstoned. */
   set(callId: string, tags: string[], now: number): string[] {
     const wanted = new Set(tags)
+    // Immediate: the read and the writes happen under the write lock, so another connection
+    // writing meanwhile (the CLI, the app) makes this wait (busy_timeout) instead of failing with
+    // a busy snapshot when a deferred read transaction tries to become a write one.
     this.db.transaction(() => {
       const rows = new Map(this.stmts.ofCall.all(callId).map((r) => [r.tag, r]))
       for (const tag of wanted) {
@@ -52,7 +55,7 @@ export class TagsRepo {
       for (const row of rows.values()) {
         if (row.deleted === 0 && !wanted.has(row.tag)) this.stmts.put.run(callId, row.tag, nextStamp(now, row.updated_ms), 1)
       }
-    })()
+    }).immediate()
     return this.ofCall(callId)
   }
 

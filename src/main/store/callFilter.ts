@@ -1,7 +1,7 @@
 // Turns a CallQuery's filters into one SQL WHERE clause over `calls` with bound values (never
 // concatenated). Facets call it with one dimension left out, so each facet counts what the
 // user would get by picking that value.
-import { reviewWhere } from '../review/reviewFilter'
+import { reviewWhere } from './reviewFilter'
 import type { CallQuery } from '@shared/query'
 
 export interface Where {

@@ -4,7 +4,7 @@ import { CallQueryService } from './callQuery.service'
 import { CallsRepo } from './calls.repo'
 import { openCache, openWorkspace, type Db } from './db'
 import { SyncStateRepo } from './syncState.repo'
-import { attachWorkspace } from '../review/reviewFilter'
+import { attachWorkspace } from './reviewFilter'
 
 export interface Store {
   cache: Db

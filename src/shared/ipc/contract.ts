@@ -9,7 +9,7 @@ import type { ListState, SavedView, SavedViewInput, Settings } from '../settings
 import type { SyncProgress } from '../sync'
 import type { AppInfo, CallView, KeyStatus } from './types'
 import type {
-  AnnotationInput, AnnotationView, CallReview, ReviewStatus, ReviewStatusValue, ReviewSummary, Rubric, RubricInput, Score, ScoreInput,
+  AnnotationInput, AnnotationView, CallReview, ReviewStatus, ReviewStatusValue, Rubric, RubricInput, Score, ScoreInput,
 } from '../review'
 
 export interface Invoke {
@@ -41,8 +41,8 @@ export interface Invoke {
   /** Creates (no id) or edits an annotation; the turn's text hash is taken in main. */
   'review:saveAnnotation': (input: AnnotationInput) => AnnotationView
   'review:deleteAnnotation': (id: string) => boolean
-  /** Takes back the last annotation change of this session; the call it touched, or null. */
-  'review:undo': () => CallReview | null
+  /** Takes back this call's newest annotation change of this session; its review, or null when none is left. */
+  'review:undo': (callId: string) => CallReview | null
   /** Sets the call's tags to exactly these (normalised: trimmed, lower case); returns them. */
   'review:setTags': (callId: string, tags: string[]) => string[]
   'review:tagSuggestions': (prefix: string) => string[]
@@ -56,8 +56,6 @@ export interface Invoke {
   'review:setStatus': (callId: string, status: ReviewStatusValue) => ReviewStatus
   /** Review next: the next unreviewed call of a saved view in its order, or null; remembered per view. */
   'review:next': (viewId: string) => string | null
-  /** The review columns (status, tags, score, annotation count) of the given calls. */
-  'review:summaries': (callIds: string[]) => Record<string, ReviewSummary>
 }
 
 /** Events main pushes to the renderer. */
@@ -104,7 +102,6 @@ export const API_METHODS = {
   saveScore: 'review:saveScore',
   setReviewStatus: 'review:setStatus',
   reviewNext: 'review:next',
-  reviewSummaries: 'review:summaries',
 } as const satisfies Record<string, Channel>
 
 /** window.api subscription name → push channel. Each returns an unsubscribe function. */

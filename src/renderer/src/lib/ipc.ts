@@ -49,7 +49,7 @@ export const ipc: Unwrapped = {
   getReview: (id) => unwrap(api().getReview(id)),
   saveAnnotation: (input) => unwrap(api().saveAnnotation(input)),
   deleteAnnotation: (id) => unwrap(api().deleteAnnotation(id)),
-  undoReview: () => unwrap(api().undoReview()),
+  undoReview: (id) => unwrap(api().undoReview(id)),
   setTags: (id, tags) => unwrap(api().setTags(id, tags)),
   tagSuggestions: (prefix) => unwrap(api().tagSuggestions(prefix)),
   labelSuggestions: (prefix) => unwrap(api().labelSuggestions(prefix)),
@@ -58,7 +58,6 @@ export const ipc: Unwrapped = {
   saveScore: (score) => unwrap(api().saveScore(score)),
   setReviewStatus: (id, status) => unwrap(api().setReviewStatus(id, status)),
   reviewNext: (viewId) => unwrap(api().reviewNext(viewId)),
-  reviewSummaries: (ids) => unwrap(api().reviewSummaries(ids)),
   onNotice: (listener) => api().onNotice(listener),
   onSyncProgress: (listener) => api().onSyncProgress(listener),
 }

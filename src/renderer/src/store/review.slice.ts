@@ -1,10 +1,12 @@
 // What reviewers write about the open call: its review status, tags, annotations and scores
 // (all kept by main in the workspace), the scorecards to score with, and Review next through the
-// active saved view. Every change goes to main first; the state shows what main stored.
+// active saved view. Scorecard answers and tags show at once and are saved in order (see
+// reviewSaves.ts); after a call's last queued change the state shows what main stored.
 import type { StateCreator } from 'zustand'
-import type { AnnotationInput, CallReview, ReviewStatusValue, Rubric, RubricInput, ScoreInput } from '@shared/review'
+import type { Answer, AnnotationInput, CallReview, ReviewStatusValue, Rubric, RubricInput } from '@shared/review'
 import { errorMessage, ipc } from '../lib/ipc'
 import type { Store } from './index'
+import { SaveQueue, withAnswer } from './reviewSaves'
 
 /** What a new annotation will be attached to: a turn, a time range on the waveform, or both. */
 export interface AnnotationTarget {
@@ -24,32 +26,59 @@ export interface ReviewSlice {
   setAnnotationTarget: (target: AnnotationTarget | null) => void
   loadReview: (callId: string) => Promise<void>
   setReviewStatus: (status: ReviewStatusValue) => Promise<void>
-  setCallTags: (tags: string[]) => Promise<void>
+  /** Changes the open call's tags from the ones shown now (which include changes not saved yet). */
+  editTags: (edit: (tags: string[]) => string[]) => Promise<void>
   saveAnnotation: (input: AnnotationInput) => Promise<boolean>
   deleteAnnotation: (id: string) => Promise<void>
   undoReview: () => Promise<void>
   loadRubrics: () => Promise<void>
   saveRubric: (input: RubricInput) => Promise<Rubric>
-  saveScore: (input: ScoreInput) => Promise<void>
+  /** Answers one item of the open call's score with this rubric version, keeping its other answers. */
+  answerScore: (rubric: Pick<Rubric, 'id' | 'version'>, itemId: string, answer: Answer) => Promise<void>
   reviewNext: () => Promise<void>
 }
 
 export const createReviewSlice: StateCreator<Store, [], [], ReviewSlice> = (set, get) => {
-  /** Runs a change for the open call, then reloads what main stored; errors land in reviewError. */
-  const change = async (work: (callId: string) => Promise<unknown>): Promise<boolean> => {
-    const callId = get().openId
-    if (!callId) return false
+  const saves = new SaveQueue()
+
+  /** What main stored, unless more changes of the call are queued (they would be missing from it). */
+  const reload = async (callId: string, clearError: boolean): Promise<boolean> => {
     try {
-      await work(callId)
       const review = await ipc.getReview(callId)
-      if (get().openId === callId) set({ review, reviewError: null })
-      // The list shows review status, score and tags: its rows are refetched (throttled).
-      get().refreshList()
+      if (get().openId === callId && saves.pending(callId) <= 1) set({ review, ...(clearError ? { reviewError: null } : {}) })
       return true
     } catch (err) {
       set({ reviewError: errorMessage(err) })
       return false
     }
+  }
+
+  /**
+   * Runs a change for the open call after its earlier ones, showing `shown` meanwhile; the last
+   * queued change reloads what main stored (also after a failure, so the optimistic state goes).
+   */
+  const change = (work: (callId: string) => Promise<unknown>, shown?: CallReview): Promise<boolean> => {
+    const callId = get().openId
+    if (!callId) return Promise.resolve(false)
+    if (shown?.callId === callId) set({ review: shown })
+    return saves.run(callId, async () => {
+      let ok = true
+      try {
+        await work(callId)
+      } catch (err) {
+        set({ reviewError: errorMessage(err) })
+        ok = false
+      }
+      if (saves.pending(callId) <= 1) ok = (await reload(callId, ok)) && ok
+      // The list shows review status, score and tags: its rows are refetched (throttled).
+      if (ok) get().refreshList()
+      return ok
+    })
+  }
+  /** The open call's review as shown, when it is loaded. */
+  const shownReview = () => {
+    const review = get().review
+    return review && review.callId === get().openId ? review : null
   }
 
   return {
@@ -63,16 +92,22 @@ export const createReviewSlice: StateCreator<Store, [], [], ReviewSlice> = (set,
       set({ annotationTarget: null,  review: get().review?.callId === callId ? get().review : null, reviewError: null })
       try {
         const review = await ipc.getReview(callId)
-        if (get().openId === callId) set({ review })
+        // A queued change of this call reloads when it is done; this copy may be missing it.
+        if (get().openId === callId && !saves.pending(callId)) set({ review })
       } catch (err) {
         set({ reviewError: errorMessage(err) })
       }
     },
     setReviewStatus: async (status) => void (await change((id) => ipc.setReviewStatus(id, status))),
-    setCallTags: async (tags) => void (await change((id) => ipc.setTags(id, tags))),
+    editTags: async (edit) => {
+      const review = shownReview()
+      if (!review) return
+      const tags = edit(review.tags)
+      await change((id) => ipc.setTags(id, tags), { ...review, tags })
+    },
     saveAnnotation: (input) => change(() => ipc.saveAnnotation(input)),
     deleteAnnotation: async (id) => void (await change(() => ipc.deleteAnnotation(id))),
-    undoReview: async () => void (await change(() => ipc.undoReview())),
+    undoReview: async () => void (await change((id) => ipc.undoReview(id))),
     loadRubrics: async () => {
       try {
         set({ rubrics: await ipc.listRubrics() })
@@ -85,7 +120,13 @@ export const createReviewSlice: StateCreator<Store, [], [], ReviewSlice> = (set,
       await get().loadRubrics()
       return rubric
     },
-    saveScore: async (input) => void (await change(() => ipc.saveScore(input))),
+    answerScore: async (rubric, itemId, answer) => {
+      const review = shownReview()
+      if (!review) return
+      const shown = withAnswer(review, rubric, itemId, answer)
+      const answers = shown.scores.find((s) => s.rubricId === rubric.id)!.answers
+      await change((callId) => ipc.saveScore({ callId, rubricId: rubric.id, rubricVersion: rubric.version, answers }), shown)
+    },
     reviewNext: async () => {
       const viewId = get().viewId
       if (!viewId) return

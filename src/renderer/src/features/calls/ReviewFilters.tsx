@@ -7,6 +7,8 @@ import { useStore } from '../../store'
 
 const NO_FILTER: ReviewFilter = {}
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
+const tagList = (s: string) => s.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
+const sameList = (a: string[] | undefined, b: string[]) => (a ?? []).join(',') === b.join(',')
 
 /** The query's review filter with `patch` applied; empty parts dropped (an empty filter is none). */
 function merged(current: ReviewFilter, patch: Partial<ReviewFilter>): ReviewFilter | undefined {
@@ -20,10 +22,25 @@ export const ReviewFilters = memo(function ReviewFilters() {
   const set = (patch: Partial<ReviewFilter>) => setQuery({ review: merged(review, patch) })
   const [tags, setTags] = useState((review.tags ?? []).join(', '))
   const [score, setScore] = useState({ lo: review.scoreMin?.toString() ?? '', hi: review.scoreMax?.toString() ?? '' })
+  // When the filter changes elsewhere (a chip, Clear all, a saved view), show the new values, as
+  // RangeFilter does; else the next blur would apply the old ones again.
+  const [shown, setShown] = useState({ min: review.scoreMin, max: review.scoreMax, tags: review.tags })
+  if (shown.min !== review.scoreMin || shown.max !== review.scoreMax || !sameList(shown.tags, review.tags ?? [])) {
+    setShown({ min: review.scoreMin, max: review.scoreMax, tags: review.tags })
+    setScore({ lo: review.scoreMin?.toString() ?? '', hi: review.scoreMax?.toString() ?? '' })
+    setTags((review.tags ?? []).join(', '))
+  }
   const statuses = review.reviewStatuses ?? []
   const scoreBad = [score.lo, score.hi].some((s) => s.trim() !== '' && !(Number(s) >= 0 && Number(s) <= 100))
-  const applyScore = () => !scoreBad && set({ scoreMin: num(score.lo), scoreMax: num(score.hi) })
-  const applyTags = () => set({ tags: tags.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) })
+  // A blur or Enter that changes nothing leaves the query (and the list) alone.
+  const applyScore = () => {
+    if (scoreBad || (num(score.lo) === review.scoreMin && num(score.hi) === review.scoreMax)) return
+    set({ scoreMin: num(score.lo), scoreMax: num(score.hi) })
+  }
+  const applyTags = () => {
+    const next = tagList(tags)
+    if (!sameList(review.tags, next)) set({ tags: next })
+  }
   return (
     <fieldset className="facet" aria-label="Review">
       <legend>Review</legend>

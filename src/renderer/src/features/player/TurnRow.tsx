@@ -57,7 +57,7 @@ export const TurnRow = memo(function TurnRow({ index, role, speaker, text, align
         {notes?.labels.map((l) => <span key={l} className="chip chip-kind-label">{l}</span>)}
       </span>
       {onAnnotate ? (
-        <button type="button" className="turn-annotate btn btn-quiet btn-small" aria-label={`Annotate turn ${index + 1}`} title="Annotate this turn (A on the current turn)" onClick={(e) => (e.stopPropagation(), onAnnotate(index))}>✎</button>
+        <button type="button" className="turn-annotate btn btn-quiet btn-small" aria-label={`Annotate turn ${index + 1}`} title="Annotate this turn" onClick={(e) => (e.stopPropagation(), onAnnotate(index))}>✎</button>
       ) : null}
     </li>
   )

@@ -4,13 +4,7 @@ import { useEffect, useRef } from 'react'
 import { useStore } from '../../store'
 import { nextTurn, previousTurn, zoomBy } from './commands'
 import type { Engine } from './engine'
-
-function ignored(e: KeyboardEvent): boolean {
-  const el = e.target as HTMLElement | null
-  if (!el || e.defaultPrevented || e.altKey) return true
-  if (el.closest('input, textarea, select, [contenteditable="true"], [role="grid"], [role="dialog"]:not([data-player-help])')) return true
-  return false
-}
+import { ignored } from '../../lib/keys'
 
 interface Handlers {
   engine: Engine | null

@@ -1,6 +1,6 @@
 // Writing or editing one annotation: a comment, a correction (the text the turn should have had,
 // starting from what it says now) or a label, on the chosen turn and/or waveform range.
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ANNOTATION_KINDS, type AnnotationKind, type AnnotationView } from '@shared/review'
 import { ipc } from '../../lib/ipc'
@@ -44,10 +44,18 @@ export function AnnotationForm({ editing, onDone }: { editing: AnnotationView | 
     }
   }
   const cancel = () => (clearTarget(), onDone())
+  // Esc closes the form only: the player's window handler (which closes the call on Esc) skips
+  // prevented events, and stopping it keeps other window listeners out too.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return
+    e.preventDefault()
+    e.stopPropagation()
+    cancel()
+  }
   const needsTurn = kind === 'correction' && at.turnIndex == null
   const invalid = needsTurn || (kind === 'label' ? !labelName.trim() : !text.trim())
   return (
-    <form className="annotation-form" aria-label={editing ? 'Edit annotation' : 'New annotation'} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+    <form className="annotation-form" aria-label={editing ? 'Edit annotation' : 'New annotation'} onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
       <div className="annotation-form-head">
         <strong>{editing ? 'Edit' : 'Annotate'}</strong> <span className="muted small">{targetText(at, turns)}</span>
       </div>

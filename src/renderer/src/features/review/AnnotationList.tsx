@@ -4,11 +4,18 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { AnnotationView } from '@shared/review'
 import { useStore } from '../../store'
+import type { AnnotationTarget } from '../../store/review.slice'
 import { AnnotationForm } from './AnnotationForm'
 import { annotationsOf, transcriptOf } from './select'
 import { targetText } from './targets'
 
 const order = (a: AnnotationView) => a.startS ?? a.turnIndex ?? 0
+/**
+ * The new-annotation form starts afresh for another target (✎ on another turn, or a range after
+ * a turn), so text typed for one turn is never saved on the next. Not keyed by the range's times:
+ * dragging the range's edges moves the same draft.
+ */
+const targetKey = (t: AnnotationTarget) => `new-${t.turnIndex ?? 'none'}-${t.startS === null ? 'turn' : 'range'}`
 
 export function AnnotationList({ onSeek, onAnnotateRange }: { onSeek?: (a: AnnotationView) => void; onAnnotateRange?: () => void }) {
   const { annotations, turns, remove, undo, target } = useStore(
@@ -20,7 +27,7 @@ export function AnnotationList({ onSeek, onAnnotateRange }: { onSeek?: (a: Annot
   const sorted = [...annotations].sort((a, b) => order(a) - order(b))
   return (
     <div className="annotations">
-      {target && !editing ? <AnnotationForm key="new" editing={null} onDone={() => {}} /> : null}
+      {target && !editing ? <AnnotationForm key={targetKey(target)} editing={null} onDone={() => {}} /> : null}
       {sorted.length === 0 && !target ? <p className="muted small">No annotations yet: use ✎ on a turn, or Annotate a range.</p> : null}
       <ul className="annotation-list" aria-label="Annotations">
         {sorted.map((a) =>

@@ -1,5 +1,6 @@
 // Scoring the call with a scorecard: each item pass/fail or on its scale (or not applicable),
-// saved on every answer; main computes the total and the auto-fail, shown as it stored them.
+// saved on every answer (shown at once, saved in order: see store/reviewSaves.ts); main computes
+// the total and the auto-fail, shown as it stored them.
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Answer, RubricItem, Score } from '@shared/review'
@@ -29,7 +30,7 @@ function ItemAnswer({ item, answer, onAnswer }: { item: RubricItem; answer: Answ
 }
 
 export function Scorecard() {
-  const { review, rubrics, saveScore } = useStore(useShallow((s) => ({ review: s.review, rubrics: s.rubrics, saveScore: s.saveScore })))
+  const { review, rubrics, answerScore } = useStore(useShallow((s) => ({ review: s.review, rubrics: s.rubrics, answerScore: s.answerScore })))
   const current = newestVersions(rubrics)
   const [chosen, setChosen] = useState<string | null>(null)
   if (!review) return null
@@ -39,8 +40,7 @@ export function Scorecard() {
   // A score keeps the rubric version it was given with; a new score uses the newest version.
   const rubric = (score && review.rubrics.find((r) => r.id === score.rubricId && r.version === score.rubricVersion)) ?? current.find((r) => r.id === rubricId)
   if (!rubric) return null
-  const answer = (item: RubricItem, a: Answer) =>
-    void saveScore({ callId: review.callId, rubricId: rubric.id, rubricVersion: rubric.version, answers: { ...(score?.answers ?? {}), [item.id]: a } })
+  const answer = (item: RubricItem, a: Answer) => void answerScore(rubric, item.id, a)
   return (
     <div className="scorecard">
       <div className="scorecard-head">

@@ -1,18 +1,18 @@
-// Review shortcuts while a call is open (not while typing): Shift+U/I/D/G set the status,
-// N opens the next call of the queue, Ctrl/⌘+Z undoes the last annotation change.
+// Review shortcuts while a call is open: Shift+U/I/D/G set the status, N opens the next call of
+// the queue, Ctrl/⌘+Z (not Shift, which is redo elsewhere) undoes the call's last annotation
+// change. Not while typing, in the call list or in a dialog: the player keys' rule (lib/keys.ts).
 import { useEffect } from 'react'
 import { REVIEW_STATUSES } from '@shared/review'
+import { ignored } from '../../lib/keys'
 import { useStore } from '../../store'
 import { STATUS_KEYS } from './StatusButtons'
-
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
 
 export function useReviewKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typing(e.target) || e.altKey) return
+      if (ignored(e)) return
       const s = useStore.getState()
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
         e.preventDefault()
         return void s.undoReview()
       }

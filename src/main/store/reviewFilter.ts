@@ -1,13 +1,12 @@
 // The call list's filters over review data (status, tags, has annotations, score). The list lives
-// in the cache database and review data in the workspace, so this offers two ways to combine them:
-//  - reviewWhere(filter, 'ws'): SQL over `calls.id` for a cache connection that has the workspace
-//    ATTACHed as `ws` (attachWorkspace below): one query, any number of calls, sortable;
-//  - matchingCallIds(filter): the ids to keep (include) or to drop (exclude), computed in the
-//    workspace alone, to pass to the cache query as a JSON list.
+// in the cache database and review data in the workspace: reviewWhere(filter, 'ws') is SQL over
+// `calls.id` for a cache connection that has the workspace ATTACHed as `ws` (attachWorkspace
+// below): one query, any number of calls. It lives in store/ because the call query builds on it
+// (store/ must not depend on review/, which depends on store/).
 // Each condition is "calls.id [NOT] IN (subquery)": no row means unreviewed / untagged / unscored,
 // so a filter that matches calls without rows is written as the negation of the ones with rows.
 import type { ReviewFilter } from '@shared/review'
-import type { Db } from '../store/db'
+import type { Db } from './db'
 
 interface Condition {
   negate: boolean
@@ -20,7 +19,7 @@ export interface Where {
   params: unknown[]
 }
 
-export function conditions(f: ReviewFilter, schema: string): Condition[] {
+function conditions(f: ReviewFilter, schema: string): Condition[] {
   const out: Condition[] = []
   const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
   const statuses = f.reviewStatuses
@@ -31,10 +30,13 @@ export function conditions(f: ReviewFilter, schema: string): Condition[] {
   }
   for (const tag of f.tags ?? []) out.push({ negate: false, sql: `SELECT call_id FROM ${schema}.call_tags WHERE tag = ? AND deleted = 0`, params: [tag] })
   if (f.hasAnnotations !== undefined) out.push({ negate: !f.hasAnnotations, sql: `SELECT call_id FROM ${schema}.annotations WHERE deleted = 0`, params: [] })
+  // A call scored with several scorecards shows its newest score in the list (the Score column,
+  // callQuery.service.ts reviews()): the score filters test that one, picked the same way.
+  const newest = `SELECT call_id FROM ${schema}.scores s WHERE s.id = (SELECT id FROM ${schema}.scores WHERE call_id = s.call_id ORDER BY updated_ms DESC LIMIT 1)`
   if (f.scoreMin !== undefined || f.scoreMax !== undefined) {
-    out.push({ negate: false, sql: `SELECT call_id FROM ${schema}.scores WHERE total >= ? AND total <= ?`, params: [f.scoreMin ?? 0, f.scoreMax ?? 100] })
+    out.push({ negate: false, sql: `${newest} AND s.total >= ? AND s.total <= ?`, params: [f.scoreMin ?? 0, f.scoreMax ?? 100] })
   }
-  if (f.autoFailed !== undefined) out.push({ negate: !f.autoFailed, sql: `SELECT call_id FROM ${schema}.scores WHERE auto_failed = 1`, params: [] })
+  if (f.autoFailed !== undefined) out.push({ negate: !f.autoFailed, sql: `${newest} AND s.auto_failed = 1`, params: [] })
   return out
 }
 
@@ -45,33 +47,9 @@ export function reviewWhere(f: ReviewFilter, schema = 'ws'): Where | null {
   return { sql: parts.map((c) => `calls.id ${c.negate ? 'NOT IN' : 'IN'} (${c.sql})`).join(' AND '), params: parts.flatMap((c) => c.params) }
 }
 
-export type CallIdSet = { include: string[] } | { exclude: string[] }
-
-/** The same filter answered from the workspace alone: ids to keep, or ids to drop; null without filters. */
-export function matchingCallIds(workspace: Db, f: ReviewFilter): CallIdSet | null {
-  const parts = conditions(f, 'main')
-  if (!parts.length) return null
-  const ids = (c: Condition) => new Set(workspace.prepare(c.sql).pluck().all(...c.params) as string[])
-  const exclude = new Set<string>()
-  for (const c of parts.filter((p) => p.negate)) for (const id of ids(c)) exclude.add(id)
-  const includes = parts.filter((p) => !p.negate).map(ids)
-  if (includes.length === 0) return { exclude: [...exclude].sort() }
-  const include = includes.reduce((kept, these) => new Set([...kept].filter((id) => these.has(id))))
-  return { include: [...include].filter((id) => !exclude.has(id)).sort() }
-}
-
 /** Makes the workspace readable from a cache connection as `schema` (for reviewWhere). */
 export function attachWorkspace(cache: Db, workspaceFile: string, schema = 'ws'): void {
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`bad schema name ${schema}`)
   const attached = cache.pragma('database_list') as { name: string }[]
   if (!attached.some((d) => d.name === schema)) cache.prepare(`ATTACH DATABASE ? AS ${schema}`).run(workspaceFile)
-}
-
-/** ORDER BY expressions of the review columns, for a cache connection with the workspace attached. */
-export function reviewSortSql(schema = 'ws'): Record<'reviewStatus' | 'score' | 'annotations', string> {
-  return {
-    reviewStatus: `COALESCE((SELECT status FROM ${schema}.review_status WHERE call_id = calls.id), 'unreviewed')`,
-    score: `(SELECT total FROM ${schema}.scores WHERE call_id = calls.id ORDER BY updated_ms DESC LIMIT 1)`,
-    annotations: `(SELECT COUNT(*) FROM ${schema}.annotations WHERE call_id = calls.id AND deleted = 0)`,
-  }
 }
