@@ -114,8 +114,8 @@ export class CallQueryService {
       `SELECT j.value AS id,
          (SELECT status FROM ws.review_status WHERE call_id = j.value) AS status,
          (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = j.value AND deleted = 0) AS tags,
-         (SELECT total FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC LIMIT 1) AS score,
-         (SELECT auto_failed FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC LIMIT 1) AS autoFailed,
+         (SELECT total FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC, id DESC LIMIT 1) AS score,
+         (SELECT auto_failed FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC, id DESC LIMIT 1) AS autoFailed,
          (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations
        FROM json_each(?) AS j`,
     ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number }[]

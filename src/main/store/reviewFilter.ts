@@ -32,7 +32,7 @@ function conditions(f: ReviewFilter, schema: string): Condition[] {
   if (f.hasAnnotations !== undefined) out.push({ negate: !f.hasAnnotations, sql: `SELECT call_id FROM ${schema}.annotations WHERE deleted = 0`, params: [] })
   // A call scored with several scorecards shows its newest score in the list (the Score column,
   // callQuery.service.ts reviews()): the score filters test that one, picked the same way.
-  const newest = `SELECT call_id FROM ${schema}.scores s WHERE s.id = (SELECT id FROM ${schema}.scores WHERE call_id = s.call_id ORDER BY updated_ms DESC LIMIT 1)`
+  const newest = `SELECT call_id FROM ${schema}.scores s WHERE s.id = (SELECT id FROM ${schema}.scores WHERE call_id = s.call_id ORDER BY updated_ms DESC, id DESC LIMIT 1)`
   if (f.scoreMin !== undefined || f.scoreMax !== undefined) {
     out.push({ negate: false, sql: `${newest} AND s.total >= ? AND s.total <= ?`, params: [f.scoreMin ?? 0, f.scoreMax ?? 100] })
   }
