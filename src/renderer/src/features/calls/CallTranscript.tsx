@@ -18,14 +18,16 @@ const FIRST_TURNS = 60
 
 /**
  * How many turns to render: a 60-minute call has ~800, and building them all held its first
- * paint back by ~0.1 s. The first screenful comes at once, the rest in a transition after it.
+ * paint back by ~0.1 s. The first screenful comes at once, the rest in a transition once the
+ * page is idle.
  */
 function useProgressive(count: number): number {
   const [shown, setShown] = useState(FIRST_TURNS)
   useEffect(() => {
     if (count <= shown) return
-    const timer = setTimeout(() => startTransition(() => setShown(count)), 0)
-    return () => clearTimeout(timer)
+    // When the page is idle: the waveform is being drawn at the same moment, and goes first.
+    const idle = requestIdleCallback(() => startTransition(() => setShown(count)), { timeout: 1000 })
+    return () => cancelIdleCallback(idle)
   }, [count, shown])
   return shown
 }
