@@ -164,7 +164,7 @@ export class MediaService {
     }
     const started = performance.now()
     try {
-      const { peaks, speech } = await analyseRecordingAsync(local.file)
+      const { peaks, speech } = await analyseRecordingAsync(local.file, { peaksPerSecond: peaksRate(local.durationS) })
       this.deps.cache.savePeaks(local.callId, local.kind, encodePeaks(peaks))
       log.info(`analysed ${local.callId} (${Math.round(speech.durationS)} s of audio) in ${Math.round(performance.now() - started)} ms`)
       return speech
@@ -205,6 +205,15 @@ export class MediaService {
       return { state: 'failed', message }
     }
   }
+}
+
+/**
+ * Peak buckets per second: 100 (10 ms, enough for word-level zoom) up to 25 minutes, then fewer so
+ * a lane never holds more than ~150k (a 60-minute call: 41/s). The view draws every bucket when it
+ * opens; a long call's 360k per lane cost it more than the whole open of a 10-minute call.
+ */
+function peaksRate(durationS: number | null): number {
+  return Math.max(20, Math.min(100, Math.floor(150_000 / Math.max(1, durationS ?? 0))))
 }
 
 /** What an alignment is computed from: the turns' stamps and the file. */
