@@ -12,8 +12,8 @@ import { useReviewKeys } from './useReviewKeys'
 import './review.css'
 
 export function ReviewPanel({ onSeek, onAnnotateRange }: { onSeek?: (a: AnnotationView) => void; onAnnotateRange?: () => void }) {
-  const { openId, error, loadReview, loadRubrics } = useStore(
-    useShallow((s) => ({ openId: s.openId, error: s.reviewError, loadReview: s.loadReview, loadRubrics: s.loadRubrics })),
+  const { openId, error, loadReview, loadRubrics, unnamed } = useStore(
+    useShallow((s) => ({ openId: s.openId, error: s.reviewError, loadReview: s.loadReview, loadRubrics: s.loadRubrics, unnamed: s.settings !== null && !s.settings.reviewerName.trim() })),
   )
   useEffect(() => {
     if (openId) void loadReview(openId)
@@ -25,6 +25,7 @@ export function ReviewPanel({ onSeek, onAnnotateRange }: { onSeek?: (a: Annotati
     <section className="review-panel" aria-label="Review">
       <StatusButtons />
       {error ? <div className="banner banner-error small" role="alert">{error}</div> : null}
+      {unnamed ? <p className="muted small">Add your name under Settings → Reviewer name so your reviews and notes are signed.</p> : null}
       <h3>Tags</h3>
       <TagEditor />
       <h3>Scorecard</h3>
