@@ -1,4 +1,5 @@
 // Ingest: N calls with transcripts written into a real cache file, in the batch sizes sync uses.
+import { bulkWrites } from '../../src/main/store/db'
 import type { Store } from '../../src/main/store/store'
 import { benchCall } from '../fixtures'
 import { round } from '../stats'
@@ -8,20 +9,27 @@ const BATCH = 500
 export function benchIngest(store: Store, calls: number) {
   let listMs = 0
   let detailMs = 0
+  let t: number
+  // As a backfill writes (listSync.backfill, DetailQueue.run): commits that do not wait for the disk.
+  const endBulk = bulkWrites(store.cache)
   for (let start = 0; start < calls; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, calls - start) }, (_, i) => benchCall(start + i))
     const raws = batch.map((c) => ({ callId: c.id, status: c.status, updatedAt: c.updatedAt }))
-    let t = performance.now()
+    t = performance.now()
     store.calls.upsertSummaries(batch, raws)
     listMs += performance.now() - t
     t = performance.now()
     store.calls.saveDetails(batch.map((call) => ({ call, raw: { callId: call.id } })))
     detailMs += performance.now() - t
   }
+  // Its end (back to synchronous = NORMAL and a checkpoint that flushes everything) counts too.
+  t = performance.now()
+  endBulk()
+  const endMs = performance.now() - t
   // What the sync engine does after every run: refresh the planner's statistics.
   store.cache.pragma('optimize')
   return {
-    ingest_calls_per_s: round((calls / (listMs + detailMs)) * 1000, 0),
+    ingest_calls_per_s: round((calls / (listMs + detailMs + endMs)) * 1000, 0),
     ingest_list_calls_per_s: round((calls / listMs) * 1000, 0),
     ingest_detail_calls_per_s: round((calls / detailMs) * 1000, 0),
   }

@@ -1,7 +1,7 @@
 // Writes of the cache: calls from the list/search endpoints and details from the detail endpoint.
 // Every batch is one synchronous transaction (the caller's, if it opened one) with statements
 // prepared once; the full-text rows and the per-call disposition rows are kept in step inside it.
-import { createHash } from 'node:crypto'
+import { hash as digest } from 'node:crypto'
 import type { CallDetail, CallSummary } from '@shared/domain'
 import type { Db } from './db'
 
@@ -11,7 +11,8 @@ export interface UpsertCounts {
   unchanged: number
 }
 
-const hash = (text: string) => createHash('sha1').update(text).digest('base64')
+// One-shot digest: the same value as createHash('sha1')…digest('base64'), without a Hash object per call.
+const hash = (text: string) => digest('sha1', text, 'base64')
 const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
 
 /** Columns of calls in the order of summaryRow(); the update sets all but id, some kept if missing. */
@@ -21,6 +22,13 @@ const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', '
   'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'detail_state', 'synced_ms']
 /** Search items and details may lack these; a missing one keeps what the list gave. */
 const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_latency_ms'])
+
+/** What a batch needs to know of a stored call. */
+interface Stored {
+  rowid: number
+  list_hash: string
+  detail_state: string
+}
 
 /** A full-text row to write once the batch's other writes are done (see flushText). */
 interface TextRow {
@@ -39,7 +47,9 @@ export class CallsRepo {
     // already knows which calls exist, and the plain forms measured cheaper per call.
     const sets = COLUMNS.slice(1).map((c) => (KEPT_IF_NULL.has(c) ? `${c} = COALESCE(?, ${c})` : `${c} = ?`))
     this.stmts = {
-      hashOf: db.prepare<[string], { rowid: number; list_hash: string; detail_state: string }>('SELECT rowid, list_hash, detail_state FROM calls WHERE id = ?'),
+      // What is stored of a batch's calls, in one statement: a statement per call cost more in
+      // binding and stepping than the index lookups themselves.
+      storedOf: db.prepare<[string], Stored & { id: string }>('SELECT id, rowid, list_hash, detail_state FROM calls WHERE id IN (SELECT value FROM json_each(?))'),
       summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM call_payloads WHERE call_id = ?'),
       insertCall: db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
       updateCall: db.prepare(`UPDATE calls SET ${sets.join(', ')} WHERE id = ?`),
@@ -53,9 +63,14 @@ export class CallsRepo {
       insertDisposition: db.prepare('INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
       upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
       upsertCampaign: db.prepare('INSERT INTO campaigns (id) VALUES (?) ON CONFLICT (id) DO NOTHING'),
-      updateDetail: db.prepare('UPDATE call_details SET detail_json = ?, transcript_json = ?, turn_count = ?, raw_json = ?, fetched_ms = ? WHERE call_id = ?'),
-      insertDetail: db.prepare('INSERT INTO call_details (detail_json, transcript_json, turn_count, raw_json, fetched_ms, call_id) VALUES (?, ?, ?, ?, ?, ?)'),
+      // One statement whether or not the call has a detail yet: the update-then-insert it replaces
+      // searched call_details twice for every first detail (the common case during a backfill).
+      putDetail: db.prepare(`INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (call_id) DO UPDATE SET detail_json = excluded.detail_json, transcript_json = excluded.transcript_json,
+          turn_count = excluded.turn_count, raw_json = excluded.raw_json, fetched_ms = excluded.fetched_ms`),
       markDetail: db.prepare('UPDATE calls SET detail_state = ?, detail_error = ? WHERE id = ?'),
+      // The batch already has the rowid: no second search of the id index.
+      markFetched: db.prepare("UPDATE calls SET detail_state = 'fetched', detail_error = NULL WHERE rowid IN (SELECT value FROM json_each(?))"),
     }
   }
 
@@ -67,19 +82,22 @@ export class CallsRepo {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 }
     const now = opts.now ?? Date.now()
     this.atomically(() => {
+      const stored = this.storedOf(calls)
       calls.forEach((given, i) => {
         const fresh = summaryOf(given)
         const call = opts.source === 'search' ? this.keepListOnlyFields(fresh) : fresh
         const rawJson = JSON.stringify(raws[i] ?? {})
         const listHash = hash(rawJson)
-        const before = this.stmts.hashOf.get(call.id)
+        const before = stored.get(call.id)
         if (before?.list_hash === listHash) {
           counts.unchanged++
           return
         }
         // A changed call needs its detail again (new transcript, analytics or recording).
         const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
-        this.writeSummary(call, rawJson, listHash, detailState, now, before?.rowid)
+        const rowid = this.writeSummary(call, rawJson, listHash, detailState, now, before?.rowid)
+        // The same call later in this batch is an update of what was just written.
+        stored.set(call.id, { rowid, list_hash: listHash, detail_state: detailState })
         if (before) counts.updated++
         else counts.inserted++
       })
@@ -137,7 +155,10 @@ export class CallsRepo {
   private flushText(): void {
     for (const [rowid, t] of this.pendingText) {
       if (t.replace) this.stmts.deleteText.run(rowid)
-      this.stmts.insertText.run(rowid, t.summary, t.transcript)
+      // A call with no summary and no transcript (about half: unanswered, busy, failed) can never
+      // match, so it gets no row. That is safe because every later write of a call deletes its row
+      // first, and deleting a row that is not there does nothing.
+      if (t.summary || t.transcript) this.stmts.insertText.run(rowid, t.summary, t.transcript)
     }
     this.pendingText.clear()
   }
@@ -152,24 +173,31 @@ export class CallsRepo {
   /** Stores details fetched from GET /conversation/{id}; the call's summary is refreshed too. */
   saveDetails(items: { call: CallDetail; raw: Record<string, unknown> }[], now = Date.now()): void {
     this.atomically(() => {
+      const stored = this.storedOf(items.map((i) => i.call))
+      const fetched: number[] = []
       for (const { call, raw } of items) {
-        const { transcript, events, variables, agent, voice, slmModel, ...summary } = call
-        const rowid = this.upsertSummaryFromDetail(summary, raw, now)
+        const { transcript, events, variables, agent, voice, slmModel } = call
+        const rawJson = JSON.stringify(raw)
+        let rowid = stored.get(call.id)?.rowid
+        if (rowid === undefined) {
+          // A detail of a call the list has not given yet also creates its row.
+          const listHash = hash(rawJson)
+          rowid = this.writeSummary(summaryOf(call), rawJson, listHash, 'missing', now)
+          stored.set(call.id, { rowid, list_hash: listHash, detail_state: 'missing' })
+        }
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
-        const detail = [detailJson, JSON.stringify(transcript), transcript.length, JSON.stringify(raw), now, call.id]
-        if (this.stmts.updateDetail.run(...detail).changes === 0) this.stmts.insertDetail.run(...detail)
-        this.stmts.markDetail.run('fetched', null, call.id)
+        this.stmts.putDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now)
+        fetched.push(rowid)
         this.queueText(rowid, call, transcriptText(transcript), true)
       }
+      this.stmts.markFetched.run(JSON.stringify(fetched))
     })
   }
 
-  /** A detail of a call the list has not given yet also creates its row; returns the rowid. */
-  private upsertSummaryFromDetail(summary: CallSummary, raw: Record<string, unknown>, now: number): number {
-    const before = this.stmts.hashOf.get(summary.id)
-    if (before) return before.rowid
-    const rawJson = JSON.stringify(raw)
-    return this.writeSummary(summary, rawJson, hash(rawJson), 'missing', now)
+  /** The stored rowid, hash and detail state of these calls, by id. */
+  private storedOf(calls: { id: string }[]): Map<string, Stored> {
+    const rows = this.stmts.storedOf.all(JSON.stringify(calls.map((c) => c.id)))
+    return new Map(rows.map((r) => [r.id, r]))
   }
 
   markDetailFailed(callId: string, message: string): void {

@@ -4,6 +4,7 @@
 import { FINISHED_STATUSES } from '@shared/domain'
 import { AppError } from '@shared/errors'
 import { logger } from '../log'
+import { bulkWrites } from '../store/db'
 import type { Store } from '../store/store'
 import type { AtomsApi } from './atomsApi'
 import type { ProgressTracker } from './progress'
@@ -76,7 +77,13 @@ export class DetailQueue {
         progress.advance(1)
       }
     }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    // A run is a backfill of transcripts: many small commits that need not wait for the disk (see bulkWrites).
+    const endBulk = bulkWrites(this.store.cache)
+    try {
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    } finally {
+      endBulk()
+    }
     if (fatal) throw fatal
     if (signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled.')
     return result

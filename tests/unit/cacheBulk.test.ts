@@ -1,0 +1,119 @@
+// The cache's bulk-write settings and the write path's batch shortcuts: a backfill's commits that do
+// not wait for the disk (and what is restored after), calls without any words kept out of the
+// full-text index, and details looked up and marked fetched a batch at a time.
+import { existsSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dataPaths } from '../../src/main/paths'
+import { bulkWrites } from '../../src/main/store/db'
+import { openStore } from '../../src/main/store/store'
+import { makeCall, makeDetail, rawOf } from '../support/calls'
+import { tempDir } from '../support/tempDir'
+
+const dirs: { cleanup: () => void }[] = []
+function paths() {
+  const d = tempDir()
+  dirs.push(d)
+  return dataPaths(d.path)
+}
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()))
+
+const ids = (store: ReturnType<typeof openStore>, text: string) => store.query.list({ text }).rows.map((r) => r.id)
+const textRows = (store: ReturnType<typeof openStore>) => store.cache.prepare('SELECT COUNT(*) FROM call_text_docsize').pluck().get()
+
+describe('cache bulk writes', () => {
+  it('turn off waiting for the disk until the last overlapping backfill ends, then restore it', () => {
+    const store = openStore(paths())
+    const sync = () => store.cache.pragma('synchronous', { simple: true })
+    const cacheSize = () => store.cache.pragma('cache_size', { simple: true })
+    const normal = { sync: sync(), cache: cacheSize() }
+    expect(normal.sync).toBe(1) // NORMAL
+    const endList = bulkWrites(store.cache)
+    const endDetails = bulkWrites(store.cache)
+    expect(sync()).toBe(0) // OFF
+    expect(cacheSize()).toBeLessThan(normal.cache as number) // negative KiB: larger
+    endList()
+    endList() // a second call changes nothing
+    expect(sync()).toBe(0)
+    const call = makeCall(1)
+    store.calls.upsertSummaries([call], [rawOf(call)])
+    endDetails()
+    expect({ sync: sync(), cache: cacheSize() }).toEqual(normal)
+    expect(store.query.count()).toBe(1)
+    // The workspace is never touched by it.
+    expect(store.workspace.pragma('synchronous', { simple: true })).toBe(1)
+    store.close()
+  })
+
+  it('leave a marker while they run, and a cache opened with it is checked and kept when sound', () => {
+    const where = paths()
+    const marker = `${where.cacheDb}-bulk`
+    let store = openStore(where)
+    const end = bulkWrites(store.cache)
+    expect(existsSync(marker)).toBe(true)
+    const call = makeCall(6)
+    store.calls.upsertSummaries([call], [rawOf(call)])
+    // Closed without ending, as when the process dies mid-backfill.
+    store.close()
+    expect(existsSync(marker)).toBe(true)
+    store = openStore(where)
+    expect(existsSync(marker)).toBe(false)
+    expect(store.query.count()).toBe(1)
+    end() // the old connection is closed: nothing to do
+    const again = bulkWrites(store.cache)
+    again()
+    expect(existsSync(marker)).toBe(false)
+    store.close()
+  })
+
+  it('gives a new cache 16 KB pages and leaves the workspace at the default', () => {
+    const store = openStore(paths())
+    expect(store.cache.pragma('page_size', { simple: true })).toBe(16384)
+    expect(store.workspace.pragma('page_size', { simple: true })).toBe(4096)
+    store.close()
+  })
+})
+
+describe('full-text rows of calls without words', () => {
+  it('are not written, and appear and disappear as the call gains and loses words', () => {
+    const store = openStore(paths())
+    const silent = makeCall(2, { summary: null, status: 'no_answer' })
+    const spoken = makeCall(3)
+    store.calls.upsertSummaries([silent, spoken], [silent, spoken].map(rawOf))
+    expect(textRows(store)).toBe(1)
+    // A detail with a transcript makes the silent call searchable.
+    store.calls.saveDetails([{ call: makeDetail(silent, ['Is the plumber coming today?']), raw: {} }])
+    expect(ids(store, 'plumber')).toEqual([silent.id])
+    // Changed to no words at all, it is no longer found, and written again it is found once.
+    store.calls.saveDetails([{ call: makeDetail(silent, []), raw: {} }])
+    expect(ids(store, 'plumber')).toEqual([])
+    store.calls.saveDetails([{ call: makeDetail(silent, ['The plumber came.']), raw: {} }])
+    expect(store.query.list({ text: 'plumber' }).total).toBe(1)
+    store.close()
+  })
+})
+
+describe('detail batches', () => {
+  it('create calls the list has not given yet, mark every call fetched and store a repeated call once', () => {
+    const store = openStore(paths())
+    const listed = makeCall(4)
+    const unlisted = makeCall(5)
+    store.calls.upsertSummaries([listed], [rawOf(listed)])
+    store.calls.saveDetails([
+      { call: makeDetail(listed, ['A question about the invoice.']), raw: {} },
+      { call: makeDetail(unlisted, ['A first answer.']), raw: {} },
+      { call: makeDetail(unlisted, ['A second answer.']), raw: {} },
+    ])
+    expect(store.query.count()).toBe(2)
+    const states = store.cache.prepare('SELECT id, detail_state FROM calls ORDER BY id').all()
+    expect(states).toEqual([
+      { id: listed.id, detail_state: 'fetched' },
+      { id: unlisted.id, detail_state: 'fetched' },
+    ])
+    expect(ids(store, 'invoice')).toEqual([listed.id])
+    expect(ids(store, 'second')).toEqual([unlisted.id])
+    expect(ids(store, 'first')).toEqual([])
+    const got = store.query.get(unlisted.id)!
+    expect((got.call as { transcript: { text: string }[] }).transcript.map((t) => t.text)).toEqual(['A second answer.'])
+    store.close()
+  })
+})
