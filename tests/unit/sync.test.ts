@@ -6,6 +6,7 @@ import { dataPaths } from '../../src/main/paths'
 import { openStore, type Store } from '../../src/main/store/store'
 import { SyncEngine } from '../../src/main/sync/syncEngine'
 import { startEmulator, type Emulator } from '../../src/emulator/server'
+import { fixtureServer, json } from '../support/httpFixture'
 import { tempDir } from '../support/tempDir'
 import type { CallQuery } from '@shared/query'
 
@@ -98,6 +99,37 @@ describe('sync under faults', () => {
       expect(summary.detailFailures).toBe(0)
       expect(retries.length, 'the fault was never hit').toBeGreaterThan(0)
     } finally {
+      await emu.close()
+    }
+  })
+
+  it('gives a transcript that failed once more try at the end of the run, and marks only what fails twice', async () => {
+    const emu = await startEmulator({ calls: 60, seed: 5 })
+    const tries = new Map<string, number>()
+    // Between Earmark and the emulator: the first request for each transcript fails with a 500;
+    // two calls' transcripts fail every time.
+    const proxy = await fixtureServer((req, res) => {
+      const id = /\/conversation\/(CALL-[^/?]+)$/.exec(req.url.split('?')[0]!)?.[1]
+      const n = id ? (tries.get(id) ?? 0) + 1 : 0
+      if (id) tries.set(id, n)
+      if (id && (n === 1 || broken.includes(id))) return json(res, 500, { status: false, errors: ['Internal server error'] })
+      void fetch(`${emu.url.replace('/atoms/v1', '')}${req.url}`, { method: req.method, headers: { authorization: String(req.headers.authorization) }, body: req.method === 'POST' ? req.body : undefined })
+        .then(async (r) => res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text()))
+    })
+    const broken: string[] = []
+    try {
+      const store = freshStore()
+      const engine = new SyncEngine(new AtomsClient({ apiKey: KEY, baseUrl: proxy.url, requestsPerSecond: 1000, maxRetries: 0 }), store)
+      await engine.run({ details: 'none' })
+      broken.push(...(store.cache.prepare("SELECT id FROM calls WHERE status = 'completed' ORDER BY id LIMIT 2").pluck().all() as string[]))
+      const summary = await engine.run({ details: 'all' })
+      expect(summary.detailFailures).toBe(2)
+      const failed = store.cache.prepare("SELECT id FROM calls WHERE detail_state = 'failed' ORDER BY id").pluck().all()
+      expect(failed).toEqual(broken)
+      expect(summary.details).toBeGreaterThan(10)
+      expect([...tries.values()].every((n) => n === 2)).toBe(true)
+    } finally {
+      await proxy.close()
       await emu.close()
     }
   })

@@ -56,31 +56,44 @@ export class DetailQueue {
     const result: DetailRunResult = { fetched: 0, failed: 0 }
     if (ids.length === 0) return result
     progress.start('details', ids.length, `Fetching transcripts of ${ids.length} calls`)
-    let next = 0
     let fatal: unknown = null
-    const worker = async () => {
-      while (fatal === null && next < ids.length && !signal.aborted) {
-        const id = ids[next++]!
-        try {
-          await this.fetchNow(id, signal)
-          result.fetched++
-        } catch (err) {
-          if (err instanceof AppError && FATAL.has(err.code)) {
-            fatal = err
-            return
+    /** Fetches `list` with CONCURRENCY workers; returns the calls that failed and why. */
+    const pass = async (list: string[], last: boolean): Promise<Map<string, string>> => {
+      const failed = new Map<string, string>()
+      let next = 0
+      const worker = async () => {
+        while (fatal === null && next < list.length && !signal.aborted) {
+          const id = list[next++]!
+          try {
+            await this.fetchNow(id, signal)
+            result.fetched++
+            progress.advance(1)
+          } catch (err) {
+            if (err instanceof AppError && FATAL.has(err.code)) {
+              fatal = err
+              return
+            }
+            failed.set(id, err instanceof Error ? err.message : String(err))
+            // Counted once: when its last try is over.
+            if (last) progress.advance(1)
           }
-          result.failed++
-          const message = err instanceof Error ? err.message : String(err)
-          this.store.calls.markDetailFailed(id, message)
-          log.warn(`detail of ${id} could not be stored: ${message}`)
         }
-        progress.advance(1)
       }
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+      return failed
     }
     // A run is a backfill of transcripts: many small commits that need not wait for the disk (see bulkWrites).
     const endBulk = bulkWrites(this.store.cache)
     try {
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+      // A call whose detail failed (a cut-off body three times, a server error) gets one more try at
+      // the end of the run, when the hiccup has usually passed, before it is marked failed.
+      const first = await pass(ids, false)
+      const second = first.size && fatal === null && !signal.aborted ? await pass([...first.keys()], true) : first
+      for (const [id, message] of second) {
+        result.failed++
+        this.store.calls.markDetailFailed(id, message)
+        log.warn(`detail of ${id} could not be stored: ${message}`)
+      }
     } finally {
       endBulk()
     }
