@@ -16,18 +16,33 @@ export function snippet(doc: string, words: string[], size = 14): string | null 
   if (!doc || words.length === 0) return null
   const last = words.length - 1
   const isHit = (token: string) => words.some((w, i) => (i === last ? token.startsWith(w) : token === w))
-  const tokens = [...doc.matchAll(WORD)]
-  const first = tokens.findIndex((t) => isHit(fold(t[0])))
-  if (first < 0) return null
-  const from = Math.max(0, first - Math.floor(size / 3))
-  const to = Math.min(tokens.length, from + size)
-  let out = from > 0 ? '…' : ''
-  let cursor = tokens[from]!.index!
-  for (let k = from; k < to; k++) {
-    const t = tokens[k]!
+  // Only the window is kept, and reading stops once it is full: a page of 100 results used to
+  // tokenise every transcript whole.
+  const before = Math.floor(size / 3)
+  const window: RegExpExecArray[] = []
+  let dropped = 0
+  let hit = false
+  let more = false
+  for (const t of doc.matchAll(WORD) as IterableIterator<RegExpExecArray>) {
+    if (hit && window.length >= size) {
+      more = true
+      break
+    }
+    window.push(t)
+    if (hit) continue
+    if (isHit(fold(t[0]))) hit = true
+    else if (window.length > before) {
+      window.shift()
+      dropped++
+    }
+  }
+  if (!hit) return null
+  let out = dropped > 0 ? '…' : ''
+  let cursor = window[0]!.index
+  for (const t of window) {
     out += doc.slice(cursor, t.index).replace(/\s+/g, ' ')
     out += isHit(fold(t[0])) ? `${HIGHLIGHT_START}${t[0]}${HIGHLIGHT_END}` : t[0]
-    cursor = t.index! + t[0].length
+    cursor = t.index + t[0].length
   }
-  return to < tokens.length ? `${out}…` : out
+  return more ? `${out}…` : out
 }
