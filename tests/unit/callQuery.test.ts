@@ -115,3 +115,16 @@ describe('query parsing', () => {
     expect(callQuerySchema.safeParse({ statuses: ['completed'], sortBy: 'cost' }).success).toBe(true)
   })
 })
+
+describe('facet counts while the reviewer keeps typing', () => {
+  it('gives the same counts yielding between dimensions, and a list query asked meanwhile is answered first', async () => {
+    const q: CallQuery = { statuses: ['completed'] }
+    const order: string[] = []
+    const facets = store.query.facetsYielding(q).then((f) => (order.push('facets'), f))
+    await new Promise((resolve) => setImmediate(resolve))
+    order.push('list')
+    store.query.list(q)
+    expect(await facets).toEqual(store.query.facets(q))
+    expect(order).toEqual(['list', 'facets'])
+  })
+})

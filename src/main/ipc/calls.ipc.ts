@@ -16,7 +16,7 @@ const log = logger('ipc')
 export function callsHandlers(store: Store, sync: () => SyncEngine | null): CallHandlers {
   return {
     'calls:list': (q) => store.query.list(q),
-    'calls:facets': (q) => store.query.facets(q),
+    'calls:facets': (q) => store.query.facetsYielding(q),
     'calls:get': async (id): Promise<CallView> => {
       const found = store.query.get(id)
       if (!found) throw new AppError('NOT_FOUND', `Call ${id} is not in the local cache.`)

@@ -195,19 +195,39 @@ export class CallQueryService {
   }
 
   facets(q: CallQuery): CallFacets {
-    const count = (dim: FacetDimension, column: string, label = column): FacetCount[] => {
+    const out: Partial<CallFacets> = {}
+    for (const [key, count] of this.facetCounts(q)) out[key] = count()
+    return out as CallFacets
+  }
+
+  /**
+   * The same counts, giving the event loop a turn between dimensions: at 100k calls they take
+   * main 0.1–0.8 s in all, and a list query the reviewer asks for meanwhile (typing on) should
+   * wait for one dimension at most, not for all five.
+   */
+  async facetsYielding(q: CallQuery): Promise<CallFacets> {
+    const out: Partial<CallFacets> = {}
+    for (const [key, count] of this.facetCounts(q)) {
+      out[key] = count()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    return out as CallFacets
+  }
+
+  private facetCounts(q: CallQuery): [keyof CallFacets, () => FacetCount[]][] {
+    const count = (dim: FacetDimension, column: string, label = column) => (): FacetCount[] => {
       const where = buildWhere(q, dim)
       const rows = this.stmt(`SELECT ${column} AS value, MAX(${label}) AS label, COUNT(*) AS n FROM calls ${where.sql} GROUP BY ${column} ORDER BY n DESC, value`)
         .all(...where.params) as { value: string | null; label: string | null; n: number }[]
       return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, label: r.label ?? r.value!, count: r.n }))
     }
-    return {
-      statuses: count('statuses', 'status'),
-      types: count('types', 'type'),
-      reasons: count('reasons', 'disconnect_reason'),
-      agents: count('agentIds', 'agent_id', 'agent_name'),
-      campaigns: count('campaignIds', 'campaign_id'),
-    }
+    return [
+      ['statuses', count('statuses', 'status')],
+      ['types', count('types', 'type')],
+      ['reasons', count('reasons', 'disconnect_reason')],
+      ['agents', count('agentIds', 'agent_id', 'agent_name')],
+      ['campaigns', count('campaignIds', 'campaign_id')],
+    ]
   }
 
   get(id: string): { call: CallSummary | CallDetail; hasDetail: boolean } | null {
