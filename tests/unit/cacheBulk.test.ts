@@ -3,19 +3,14 @@
 // full-text index, and details looked up and marked fetched a batch at a time.
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dataPaths } from '../../src/main/paths'
 import { bulkWrites } from '../../src/main/store/db'
 import { openStore } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
-import { tempDir } from '../support/tempDir'
+import { tempDataDirs } from '../support/tempDir'
 
-const dirs: { cleanup: () => void }[] = []
-function paths() {
-  const d = tempDir()
-  dirs.push(d)
-  return dataPaths(d.path)
-}
-afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()))
+const data = tempDataDirs()
+const paths = data.next
+afterEach(data.cleanup)
 
 const ids = (store: ReturnType<typeof openStore>, text: string) => store.query.list({ text }).rows.map((r) => r.id)
 const textRows = (store: ReturnType<typeof openStore>) => store.cache.prepare('SELECT COUNT(*) FROM call_text_docsize').pluck().get()

@@ -3,19 +3,14 @@
 // previous schema migrated with its search intact.
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dataPaths } from '../../src/main/paths'
 import { loadMigrations } from '../../src/main/store/migrations'
 import { openStore } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
-import { tempDir } from '../support/tempDir'
+import { tempDataDirs } from '../support/tempDir'
 
-const dirs: { cleanup: () => void }[] = []
-function paths() {
-  const d = tempDir()
-  dirs.push(d)
-  return dataPaths(d.path)
-}
-afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()))
+const data = tempDataDirs()
+const paths = data.next
+afterEach(data.cleanup)
 
 const ids = (store: ReturnType<typeof openStore>, text: string) => store.query.list({ text }).rows.map((r) => r.id)
 

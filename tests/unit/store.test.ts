@@ -3,20 +3,15 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dataPaths } from '../../src/main/paths'
 import { openStore } from '../../src/main/store/store'
 import { loadMigrations } from '../../src/main/store/migrations'
 import { openWorkspace } from '../../src/main/store/db'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
-import { tempDir } from '../support/tempDir'
+import { tempDataDirs } from '../support/tempDir'
 
-const dirs: { cleanup: () => void }[] = []
-function paths() {
-  const d = tempDir()
-  dirs.push(d)
-  return dataPaths(d.path)
-}
-afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()))
+const data = tempDataDirs()
+const paths = data.next
+afterEach(data.cleanup)
 
 describe('databases', () => {
   it('builds both schemas from zero with STRICT tables and the latest user_version', () => {
