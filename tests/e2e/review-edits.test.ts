@@ -1,7 +1,7 @@
 // Review edits made quickly and the keys around them, in Chromium over the real services: answers
 // and tags given before main answered are all kept and reach main in order, the new-annotation
-// form starts afresh on another turn, Esc in it leaves the call open, Ctrl+Shift+Z and keys in
-// the call list do not act as review keys, and the review filters follow the query.
+// form starts afresh on another turn, Esc in it leaves the call open, Ctrl+Shift+Z does nothing,
+// keys the call list does not use reach the open call, and the review filters follow the query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallReview, Rubric } from '@shared/review'
 import type { Emulator } from '../../src/emulator/server'
@@ -87,7 +87,7 @@ describe('quick review edits', () => {
     expect(await page.getByTestId('call-player').count()).toBe(1)
   })
 
-  it('undoes this call with Ctrl+Z only, and keeps review keys out of the call list', async () => {
+  it('undoes this call with Ctrl+Z only; from the call list, keys the list does not use act on the open call', async () => {
     const { page } = h
     await invokeAs(h, 'review:saveAnnotation', [{ callId, kind: 'comment', startS: 1, endS: 2, text: 'to undo' }])
     await page.reload()
@@ -96,14 +96,20 @@ describe('quick review edits', () => {
     const rec = recordReview()
     await page.locator('[role="grid"]').focus()
     await page.keyboard.press('Shift+D')
+    await expect.poll(async () => (await review()).status?.status).toBe('done')
+    // Space is not the list's: it plays the call opened from it.
+    await page.keyboard.press(' ')
+    await expect.poll(() => page.getByTestId('call-player').getAttribute('data-playing')).toBe('true')
+    await page.keyboard.press(' ')
+    await expect.poll(() => page.getByTestId('call-player').getAttribute('data-playing')).toBe('false')
     await page.getByRole('button', { name: 'Close call' }).focus()
     await page.keyboard.press('Control+Shift+Z')
     await page.keyboard.press('Shift+G')
     await expect.poll(async () => (await review()).status?.status).toBe('flagged')
     await page.keyboard.press('Control+Z')
-    await expect.poll(() => rec.requests.length).toBe(2)
+    await expect.poll(() => rec.requests.length).toBe(3)
     rec.stop()
-    expect(rec.requests).toEqual([['review:setStatus', [callId, 'flagged']], ['review:undo', [callId]]])
+    expect(rec.requests).toEqual([['review:setStatus', [callId, 'done']], ['review:setStatus', [callId, 'flagged']], ['review:undo', [callId]]])
   })
 })
 
