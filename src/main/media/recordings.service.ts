@@ -33,11 +33,15 @@ export class RecordingService {
 
   local(callId: string, kind: RecordingKind): LocalRecording | null {
     assertCallId(callId)
-    const row = this.store.cache.prepare('SELECT file FROM recordings WHERE call_id = ? AND kind = ?').get(callId, kind) as { file: string } | undefined
+    // What the file is was read once, when it was downloaded: the row says it (the audio element
+    // asks for many byte ranges, and each would otherwise open the file to sniff its header).
+    const row = this.store.cache
+      .prepare('SELECT file, bytes, format, channels, sample_rate AS sampleRate, duration_s AS durationS FROM recordings WHERE call_id = ? AND kind = ?')
+      .get(callId, kind) as (AudioInfo & { file: string }) | undefined
     // The row names a file relative to the folder; one that points outside it is not opened.
     const file = row ? resolveInside(this.dir, `/${row.file}`) : null
-    if (!file || !existsSync(file)) return null
-    return { callId, kind, file, ...readAudioInfo(file) }
+    if (!row || !file || !existsSync(file)) return null
+    return { callId, kind, file, format: row.format ?? 'unknown', channels: row.channels, sampleRate: row.sampleRate, durationS: row.durationS, bytes: row.bytes }
   }
 
   usedBytes(): number {
