@@ -16,8 +16,6 @@ import { RecordingService } from './media/recordings.service'
 import { MediaService, type MediaUrls } from './media/media.service'
 import { mediaSchemeUrls } from './media/mediaUrls'
 import { mediaHandlers } from './ipc/media.ipc'
-import { CallPrefsRepo } from './store/callPrefs.repo'
-import { MediaCacheRepo } from './store/mediaCache.repo'
 import { NO_API } from './media/noApi'
 import { dataPaths, type DataPaths } from './paths'
 import { ApiKeyService, type Encryptor } from './secrets/apiKey.service'
@@ -81,8 +79,6 @@ export function createServices(opts: ServicesOptions): Services {
   const offline = new RecordingService(NO_API, store, paths.recordings)
   const media = new MediaService({
     store,
-    cache: new MediaCacheRepo(store.cache),
-    prefs: new CallPrefsRepo(store.workspace),
     recordings: () => (sync() ? engine!.recordings : offline),
     settings: () => settings.get(),
     urls: opts.mediaUrls ?? mediaSchemeUrls,

@@ -7,8 +7,6 @@ import { MediaService, turnStamps } from '../../main/media/media.service'
 import { mediaSchemeUrls } from '../../main/media/mediaUrls'
 import { NO_API } from '../../main/media/noApi'
 import { RecordingService } from '../../main/media/recordings.service'
-import { CallPrefsRepo } from '../../main/store/callPrefs.repo'
-import { MediaCacheRepo } from '../../main/store/mediaCache.repo'
 import { SettingsRepo } from '../../main/store/settings.repo'
 import type { Store } from '../../main/store/store'
 import { DetailQueue } from '../../main/sync/detailQueue'
@@ -44,8 +42,6 @@ export async function alignCommand(argv: string[], io: CliIo): Promise<number> {
     if (!store.query.get(id)!.hasDetail && apiKey) await new DetailQueue(api, store).fetchNow(id)
     const media = new MediaService({
       store,
-      cache: new MediaCacheRepo(store.cache),
-      prefs: new CallPrefsRepo(store.workspace),
       recordings: () => new RecordingService(api, store, paths.recordings),
       settings: () => settings.get(),
       urls: mediaSchemeUrls,

@@ -8,8 +8,6 @@ import { FINISHED_STATUSES, type CallDetail, type CallSummary } from '@shared/do
 import { encodePeaks, type Alignment, type MediaInfo, type RecordingState } from '@shared/media'
 import type { Settings } from '@shared/settings'
 import { logger } from '../log'
-import type { CallPrefsRepo } from '../store/callPrefs.repo'
-import type { MediaCacheRepo } from '../store/mediaCache.repo'
 import type { Store } from '../store/store'
 import { ALIGN_VERSION, alignTurns, type TurnStamp } from './align'
 import { analyseRecordingAsync } from './analyse'
@@ -26,8 +24,6 @@ export interface MediaUrls {
 
 export interface MediaDeps {
   store: Store
-  cache: MediaCacheRepo
-  prefs: CallPrefsRepo
   recordings: () => RecordingService
   settings: () => Settings
   urls: MediaUrls
@@ -67,12 +63,11 @@ export class MediaService {
       return { callId, recording: got, audioUrl: null, peaksUrl: null, kind: null, format: null, channels: null, durationS: null, alignment: await this.align(callId, stamps, null) }
     }
     const alignment = await this.align(callId, stamps, got)
-    const peaks = this.deps.cache.peaks(callId, got.kind)
     return {
       callId,
       recording: { state: 'ready' },
       audioUrl: this.deps.urls.audio(callId, got.kind),
-      peaksUrl: peaks ? this.deps.urls.peaks(callId, got.kind) : null,
+      peaksUrl: this.deps.store.media.hasPeaks(callId, got.kind) ? this.deps.urls.peaks(callId, got.kind) : null,
       kind: got.kind,
       format: got.format,
       channels: got.channels,
@@ -84,7 +79,7 @@ export class MediaService {
   /** Records the reviewer's choice for one call and realigns with it. */
   async setAgentChannel(callId: string, channel: 0 | 1 | 'auto'): Promise<Alignment> {
     const call = this.call(callId)
-    this.deps.prefs.setAgentChannel(callId, channel === 'auto' ? null : channel)
+    this.deps.store.callPrefs.setAgentChannel(callId, channel === 'auto' ? null : channel)
     const local = this.local(callId)
     return await this.align(callId, turnStamps(call), local)
   }
@@ -99,7 +94,7 @@ export class MediaService {
 
   peaks(callId: string, kind: 'dual' | 'mono'): Uint8Array | null {
     assertCallId(callId)
-    return this.deps.cache.peaks(callId, kind)
+    return this.deps.store.media.peaks(callId, kind)
   }
 
   /** Best effort: without a transcript the alignment has no turns, and the view says why. */
@@ -119,7 +114,7 @@ export class MediaService {
   }
 
   private want(callId: string): ChannelWant {
-    const mine = this.deps.prefs.agentChannel(callId)
+    const mine = this.deps.store.callPrefs.agentChannel(callId)
     if (mine !== null) return { agentChannel: mine, channelSource: 'call' }
     const fixed = this.deps.settings().agentChannel
     return fixed === 'auto' ? {} : { agentChannel: fixed === '0' ? 0 : 1, channelSource: 'default' }
@@ -133,16 +128,16 @@ export class MediaService {
   private async align(callId: string, stamps: TurnStamp[], local: LocalRecording | null): Promise<Alignment> {
     const want = this.want(callId)
     const key = inputKey(stamps, local)
-    const cached = this.deps.cache.alignment(callId, ALIGN_VERSION)
+    const cached = this.deps.store.media.alignment(callId, ALIGN_VERSION)
     const same = cached?.inputKey === key
-    const needsPeaks = local?.format === 'wav' && !this.deps.cache.peaks(callId, local.kind)
+    const needsPeaks = local?.format === 'wav' && !this.deps.store.media.hasPeaks(callId, local.kind)
     if (cached && same && !needsPeaks && honours(cached.alignment, want)) return cached.alignment
     if (!local) return alignTurns(stamps, null, want)
     // The speech found last time is still good when only the channel choice changed.
     const speech = same && !needsPeaks ? { durationS: local.durationS ?? 0, channels: cached!.alignment.speech } : await this.analyse(local)
     const alignment = alignTurns(stamps, speech, want)
     if (!speech) alignment.note = `Earmark could not measure speech in this ${local.format.toUpperCase()} recording, so turn times come from the API's timestamps.`
-    this.deps.cache.saveAlignment(callId, alignment, key)
+    this.deps.store.media.saveAlignment(callId, alignment, key)
     return alignment
   }
 
@@ -165,7 +160,7 @@ export class MediaService {
     const started = performance.now()
     try {
       const { peaks, speech } = await analyseRecordingAsync(local.file, { peaksPerSecond: peaksRate(local.durationS) })
-      this.deps.cache.savePeaks(local.callId, local.kind, encodePeaks(peaks))
+      this.deps.store.media.savePeaks(local.callId, local.kind, encodePeaks(peaks))
       log.info(`analysed ${local.callId} (${Math.round(speech.durationS)} s of audio) in ${Math.round(performance.now() - started)} ms`)
       return speech
     } catch (err) {

@@ -11,6 +11,11 @@ export class MediaCacheRepo {
     return row?.peaks ?? null
   }
 
+  /** Whether peaks are cached, without reading them (they are ~0.1–0.5 MB). */
+  hasPeaks(callId: string, kind: string): boolean {
+    return this.db.prepare('SELECT 1 FROM recordings WHERE call_id = ? AND kind = ? AND peaks IS NOT NULL').get(callId, kind) !== undefined
+  }
+
   savePeaks(callId: string, kind: string, peaks: Uint8Array): void {
     this.db.prepare('UPDATE recordings SET peaks = ? WHERE call_id = ? AND kind = ?').run(peaks, callId, kind)
   }

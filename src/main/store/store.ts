@@ -4,6 +4,8 @@ import { CallQueryService } from './callQuery.service'
 import { CallsRepo } from './calls.repo'
 import { openCache, openWorkspace, type Db } from './db'
 import { SyncStateRepo } from './syncState.repo'
+import { CallPrefsRepo } from './callPrefs.repo'
+import { MediaCacheRepo } from './mediaCache.repo'
 import { attachWorkspace } from './reviewFilter'
 
 export interface Store {
@@ -12,6 +14,10 @@ export interface Store {
   calls: CallsRepo
   query: CallQueryService
   syncState: SyncStateRepo
+  /** Peaks and alignments (cache). */
+  media: MediaCacheRepo
+  /** A reviewer's per-call choices (workspace). */
+  callPrefs: CallPrefsRepo
   close(): void
 }
 
@@ -33,6 +39,8 @@ export function openStore(paths: Pick<DataPaths, 'cacheDb' | 'workspaceDb'>): St
     calls: new CallsRepo(cache),
     query: new CallQueryService(cache),
     syncState: new SyncStateRepo(cache),
+    media: new MediaCacheRepo(cache),
+    callPrefs: new CallPrefsRepo(workspace),
     close: () => {
       cache.close()
       workspace.close()
