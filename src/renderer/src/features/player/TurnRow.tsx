@@ -2,11 +2,10 @@
 // matches marked; the turn being heard is aria-current; an uncertain alignment is marked.
 import { memo } from 'react'
 import type { AlignedTurn } from '@shared/media'
-import type { Speaker } from './context'
+import { speakerLabel, type Speaker } from './context'
 import { splitMatches } from './find'
 import { clock } from './timing'
 
-const WHO: Record<Speaker, string> = { agent: 'Agent', caller: 'Caller', other: '' }
 const LOW_CONFIDENCE = 0.5
 
 interface Props {
@@ -40,7 +39,7 @@ export const TurnRow = memo(function TurnRow({ index, role, speaker, text, align
       aria-current={active ? 'true' : undefined}
       onClick={() => aligned && !window.getSelection()?.toString() && onSeek(aligned.startS)}
     >
-      <span className="turn-role">{WHO[speaker] || role}</span>
+      <span className="turn-role">{speakerLabel(speaker, role)}</span>
       <span className="turn-body">
         {aligned ? (
           <button type="button" className="turn-time mono" aria-label={`Play from ${clock(aligned.startS)}`} onClick={(e) => (e.stopPropagation(), onSeek(aligned.startS))}>

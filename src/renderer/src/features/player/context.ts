@@ -8,6 +8,9 @@ import { lastAtOrBefore } from './timing'
 export type Speaker = 'agent' | 'caller' | 'other'
 const SPEAKERS: Record<string, Speaker> = { agent: 'agent', assistant: 'agent', bot: 'agent', user: 'caller', caller: 'caller', customer: 'caller' }
 export const speakerOf = (role: string): Speaker => SPEAKERS[role] ?? 'other'
+const WHO: Record<Speaker, string> = { agent: 'Agent', caller: 'Caller', other: '' }
+/** Agent / Caller, or the platform's own role name when it is neither. */
+export const speakerLabel = (speaker: Speaker, role: string) => WHO[speaker] || role
 
 export interface PlayerCtx {
   engine: Engine | null

@@ -2,15 +2,10 @@
 // silences skip-silence jumps over, and the marks of the latency overlay. No React, no DOM, so the
 // player, the transcript and the marks all agree on the same numbers.
 import type { AlignedTurn, Segment } from '@shared/media'
+import { duration } from '../../lib/format'
 
-/** m:ss (h:mm:ss past an hour), for the transcript and the transport. */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds))
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const ss = String(s % 60).padStart(2, '0')
-  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
-}
+/** A position in the recording as m:ss (h:mm:ss past an hour): whole seconds reached, like a player's clock. */
+export const clock = (seconds: number): string => duration(Math.floor(Math.max(0, seconds)))
 
 /** Index of the last start ≤ t in ascending `starts`, or -1 before the first. */
 export function lastAtOrBefore(starts: readonly number[], t: number): number {
