@@ -3,11 +3,10 @@
 // back to the list).
 import { useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { ignored } from '../../lib/keys'
 import { useStore } from '../../store'
 
 const DEBOUNCE_MS = 150
-const typingIn = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable)
-
 export function SearchBox() {
   const { text, setQuery } = useStore(useShallow((s) => ({ text: s.query.text ?? '', setQuery: s.setQuery })))
   const [draft, setDraft] = useState(text)
@@ -28,7 +27,7 @@ export function SearchBox() {
   }, [draft, text, setQuery])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingIn(e.target)) {
+      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !ignored(e)) {
         e.preventDefault()
         input.current?.focus()
         input.current?.select()
