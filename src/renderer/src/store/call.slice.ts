@@ -24,6 +24,9 @@ export const createCallSlice: StateCreator<Store, [], [], CallSlice> = (set, get
     const keep = get().openCall?.call.id === id ? get().openCall : null
     set({ openId: id, callLoading: true, callError: null, openCall: keep })
     if (get().mediaFor !== id || get().mediaError) void get().loadMedia(id)
+    // What was written about it, and the scorecards (an import may have brought new ones), at once.
+    if (get().review?.callId !== id) void get().loadReview(id)
+    void get().loadRubrics()
     try {
       const view = await ipc.getCall(id)
       if (get().openId === id) set({ openCall: view, callLoading: false })

@@ -1,6 +1,4 @@
 // The review side of the call view: status and Review next, tags, the scorecard, annotations.
-// Loads what was written about the open call whenever another call opens.
-import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { AnnotationView } from '@shared/review'
 import { useStore } from '../../store'
@@ -12,13 +10,9 @@ import { useReviewKeys } from './useReviewKeys'
 import './review.css'
 
 export function ReviewPanel({ onSeek, onAnnotateRange }: { onSeek?: (a: AnnotationView) => void; onAnnotateRange?: () => void }) {
-  const { openId, error, loadReview, loadRubrics, unnamed } = useStore(
-    useShallow((s) => ({ openId: s.openId, error: s.reviewError, loadReview: s.loadReview, loadRubrics: s.loadRubrics, unnamed: s.settings !== null && !s.settings.reviewerName.trim() })),
+  const { openId, error, unnamed } = useStore(
+    useShallow((s) => ({ openId: s.openId, error: s.reviewError, unnamed: s.settings !== null && !s.settings.reviewerName.trim() })),
   )
-  useEffect(() => {
-    if (openId) void loadReview(openId)
-  }, [openId, loadReview])
-  useEffect(() => void loadRubrics(), [loadRubrics])
   useReviewKeys()
   if (!openId) return null
   return (

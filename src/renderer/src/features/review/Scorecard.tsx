@@ -5,7 +5,6 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Answer, RubricItem, Score } from '@shared/review'
 import { useStore } from '../../store'
-import { newestVersions } from './rubrics'
 
 
 function ItemAnswer({ item, answer, onAnswer }: { item: RubricItem; answer: Answer | undefined; onAnswer: (a: Answer) => void }) {
@@ -31,7 +30,7 @@ function ItemAnswer({ item, answer, onAnswer }: { item: RubricItem; answer: Answ
 
 export function Scorecard() {
   const { review, rubrics, answerScore } = useStore(useShallow((s) => ({ review: s.review, rubrics: s.rubrics, answerScore: s.answerScore })))
-  const current = newestVersions(rubrics)
+  const current = rubrics // main lists the newest version of each
   const [chosen, setChosen] = useState<string | null>(null)
   if (!review) return null
   if (!current.length) return <p className="muted small">No scorecards yet: add one in Settings → Scorecards.</p>

@@ -6,7 +6,6 @@ import { useShallow } from 'zustand/react/shallow'
 import type { RubricItem } from '@shared/review'
 import { errorMessage } from '../../lib/ipc'
 import { useStore } from '../../store'
-import { newestVersions } from '../review/rubrics'
 import '../review/review.css'
 
 interface Draft {
@@ -55,7 +54,7 @@ export function RubricEditor() {
     <section className="card" aria-labelledby="rubrics-title">
       <h2 id="rubrics-title">Scorecards</h2>
       <ul className="rubric-list">
-        {newestVersions(rubrics).map((r) => (
+        {rubrics.map((r) => (
           <li key={r.id}>
             <strong>{r.name}</strong> <span className="muted small">v{r.version} · {r.items.length} items</span>{' '}
             <button type="button" className="btn btn-quiet btn-small" onClick={() => edit({ id: r.id, name: r.name, items: r.items })}>Edit</button>
