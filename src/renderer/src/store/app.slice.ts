@@ -17,7 +17,6 @@ export interface AppSlice {
   connect: (key: string) => Promise<boolean>
   openDemo: () => Promise<boolean>
   clearApiKey: () => Promise<boolean>
-  clearKeyError: () => void
 }
 
 export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) => {
@@ -53,6 +52,5 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) 
     connect: (key) => guarded('connect', () => ipc.connect(key.trim()), reloadWorkspace),
     openDemo: () => guarded('demo', () => ipc.openDemo(), reloadWorkspace),
     clearApiKey: () => guarded('clear', () => ipc.clearApiKey()),
-    clearKeyError: () => set({ keyError: null, keyErrorFor: null }),
   }
 }
