@@ -31,9 +31,10 @@ export interface ListParams {
   filter: (c: EmuCall) => boolean
   sortBy: SortBy
   desc: boolean
-  /** A full scan on the real service (createdAt sort or a date range): where 504s happen. */
-  expensive: boolean
 }
+
+/** A full scan on the real service (an explicit createdAt sort or a date range): where 504s happen. */
+export const isFullScan = (q: URLSearchParams) => q.get('sortBy') === 'createdAt' || q.has('dateFrom') || q.has('dateTo')
 
 function positiveInt(q: URLSearchParams, name: string, fallback: number): number {
   const raw = q.get(name)
@@ -95,7 +96,7 @@ export function parseList(q: URLSearchParams, now: number, legacy: boolean): Lis
     if (search && !(c.callId.toLowerCase().includes(search) || c.from.includes(search) || c.to.includes(search))) return false
     return true
   }
-  return { page, limit, listingKey: rest.toString(), filter, sortBy, desc: order === 'desc', expensive: sortBy === 'createdAt' || from !== null || to !== null }
+  return { page, limit, listingKey: rest.toString(), filter, sortBy, desc: order === 'desc' }
 }
 
 const SORT_KEYS: Record<SortBy, (c: EmuCall, now: number) => number> = {

@@ -8,10 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Org } from './agents'
 import { Dataset } from './dataset'
+import { stampZeroMs } from './detail'
 import { playFault } from './faultPlay'
 import { FaultInjector, toFaultSpec, type FaultSpec } from './faults'
 import { badRequest, HttpError } from './httpError'
 import { Listings } from './listings'
+import { isFullScan } from './listQuery'
 import { existsAt } from './lifecycle'
 import { sendRateLimited, TokenBuckets } from './rateLimit'
 import { isRecordingPath, recordingRoute, type RecordingContext } from './recordings'
@@ -107,7 +109,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (allowed && !allowed.ok) return sendRateLimited(res, 'rl', allowed.retryAfterS, 'seconds', opts.rateLimit!)
     const path = url.pathname.slice(PREFIX.length)
     const q = url.searchParams
-    const fault = faults.draw(path === '/conversation' && (q.get('sortBy') === 'createdAt' || q.has('dateFrom') || q.has('dateTo')))
+    const fault = faults.draw(path === '/conversation' && isFullScan(q))
     if (fault && (await playFault(fault, req, res))) return
     const id = (m: RegExpExecArray) => {
       try {
@@ -166,7 +168,7 @@ function truthOf(data: Dataset, callId: string): CallTruth | null {
   const c = data.byId.get(callId)
   if (!c || !c.connected) return null
   const tl = data.timelineOf(c)
-  const zeroMs = c.startMs - (data.opts.recordingLagS ?? 0) * 1000
+  const zeroMs = stampZeroMs(data, c)
   return {
     agentChannel: c.agentChannel,
     recordingStartIso: new Date(c.startMs).toISOString(),
