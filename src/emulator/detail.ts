@@ -3,7 +3,7 @@
 // the voice and model used. A call still in progress has the turns spoken so far; a call that
 // never connected has an empty transcript.
 import { orgObjectId, versionAt } from './agents'
-import type { EmuCall } from './dataset'
+import type { Dataset, EmuCall } from './dataset'
 import { legacyTranscript, type SpokenTurn } from './legacy'
 import { stateAt, type CallState } from './lifecycle'
 import { callItem, iso, recordingPath, type PayloadContext } from './payloads'
@@ -42,10 +42,10 @@ function variables(c: EmuCall, tl: Timeline): Record<string, unknown> {
 type Spoken = SpokenTurn & { turn: Turn }
 
 /** Where the transcript's and events' clock puts sample 0 of the recording (see recordingLagS). */
-export const stampZeroMs = (ctx: PayloadContext, c: EmuCall) => c.startMs - (ctx.data.opts.recordingLagS ?? 0) * 1000
+export const stampZeroMs = (data: Dataset, c: EmuCall) => c.startMs - (data.opts.recordingLagS ?? 0) * 1000
 
 function events(ctx: PayloadContext, c: EmuCall, tl: Timeline, state: CallState, spoken: Spoken[]): Record<string, unknown>[] {
-  const zero = stampZeroMs(ctx, c)
+  const zero = stampZeroMs(ctx.data, c)
   const out: { at: number; body: Record<string, unknown> }[] = []
   // Only what has happened by now: a call in progress has the events so far.
   const add = (at: number, type: string, extra: Record<string, unknown> = {}) => {
@@ -93,7 +93,7 @@ function agentSubset(ctx: PayloadContext, c: EmuCall): Record<string, unknown> {
 export function detail(ctx: PayloadContext, c: EmuCall): Record<string, unknown> {
   const state = stateAt(c, ctx.now)
   const tl = ctx.data.timelineOf(c)
-  const zero = stampZeroMs(ctx, c)
+  const zero = stampZeroMs(ctx.data, c)
   const spoken: Spoken[] = tl.turns
     .map((turn) => ({ turn, role: turn.role, content: turnText(turn, tl.name), atMs: zero + turn.stampS * 1000 }))
     .filter((t) => t.atMs <= ctx.now)
