@@ -29,7 +29,6 @@ const instant = z
 const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null)
 
 const dispositionEntry = z.looseObject({ identifier: z.string().min(1), value: z.unknown(), confidence: optNum, reasoning: optStr })
-export type DispositionEntryWire = z.infer<typeof dispositionEntry>
 
 /** Map {id: value} (list items, old analytics) or array [{identifier, value, …}] (analytics). */
 export const dispositionsWire = z
