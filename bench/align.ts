@@ -1,18 +1,18 @@
 // Recording analysis and turn alignment speed: a 10-minute stereo 16 kHz call (the emulator's
 // synthetic voices, written to a temporary WAV) analysed and aligned as the call view does, and
 // the alignment alone of a 60-minute call with ~800 turns and ~2000 speech segments per channel.
-import { mkdtempSync, openSync, closeSync, rmSync, writeSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Segment } from '@shared/media'
 import { alignTurns, type TurnStamp } from '../src/main/media/align'
 import { analyseRecording } from '../src/main/media/analyse'
 import { mulberry32 } from '../src/emulator/random'
-import { renderRange, wavSize, type Recording, type VoicedTurn } from '../src/emulator/wav'
-import { round, time } from './stats'
+import type { VoicedTurn } from '../src/emulator/wav'
+import { writeWav } from './longCall'
+import { percentile, time } from './stats'
 
 const RUNS = 5
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 /** Alternating turns over `durationS`, stamped like the platform: agent at start, caller after its end. */
 function conversation(durationS: number, seed: number): { turns: VoicedTurn[]; stamps: TurnStamp[] } {
@@ -32,16 +32,6 @@ function conversation(durationS: number, seed: number): { turns: VoicedTurn[]; s
   return { turns, stamps }
 }
 
-function writeRecording(file: string, rec: Recording): void {
-  const fd = openSync(file, 'w')
-  try {
-    const size = wavSize(rec)
-    for (let pos = 0; pos < size; pos += 1 << 20) writeSync(fd, renderRange(rec, pos, Math.min(size, pos + (1 << 20))))
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /** Speech of a 60-minute call straight from its turns, each split in 4-6 segments by pauses. */
 function speechOf(turns: VoicedTurn[], durationS: number): { durationS: number; channels: Segment[][] } {
   const channels: Segment[][] = [[], []]
@@ -58,7 +48,7 @@ export function benchAlign(): Promise<{ align_10min_ms: number; analyse_10min_ms
   try {
     const { turns, stamps } = conversation(600, 7)
     const file = join(root, 'call.wav')
-    writeRecording(file, { channels: 2, durationS: 600, agentChannel: 0, turns, agentF0: 120, userF0: 190, key: 3 })
+    writeWav(file, { channels: 2, durationS: 600, agentChannel: 0, turns, agentF0: 120, userF0: 190, key: 3 })
     const analyse: number[] = []
     const total: number[] = []
     for (let k = 0; k < RUNS; k++) {
@@ -71,7 +61,7 @@ export function benchAlign(): Promise<{ align_10min_ms: number; analyse_10min_ms
     const longSpeech = speechOf(long.turns, 3600)
     alignTurns(long.stamps, longSpeech) // warm-up: the first call pays for compiling the code
     const align60 = Array.from({ length: RUNS }, () => time(() => alignTurns(long.stamps, longSpeech))[1])
-    return Promise.resolve({ align_10min_ms: round(median(total)), analyse_10min_ms: round(median(analyse)), align_60min_ms: round(median(align60)) })
+    return Promise.resolve({ align_10min_ms: percentile(total, 50), analyse_10min_ms: percentile(analyse, 50), align_60min_ms: percentile(align60, 50) })
   } finally {
     rmSync(root, { recursive: true, force: true })
   }

@@ -28,6 +28,18 @@ function dialogue(minutes: number, seed: number): VoicedTurn[] {
   return turns
 }
 
+/** Writes the recording as a WAV file in 4 MB pieces (a 60-minute one is never whole in memory); returns its size. */
+export function writeWav(file: string, rec: Recording): number {
+  const size = wavSize(rec)
+  const fd = openSync(file, 'w')
+  try {
+    for (let at = 0; at < size; at += 4 << 20) writeSync(fd, renderRange(rec, at, Math.min(size, at + (4 << 20))))
+  } finally {
+    closeSync(fd)
+  }
+  return size
+}
+
 export function writeLongCall(store: Store, recordingsDir: string, minutes: number, seed = 1): LongCall {
   const turns = dialogue(minutes, seed)
   const created = Date.UTC(2026, 10, 1, 9) + seed * 1000
@@ -35,10 +47,7 @@ export function writeLongCall(store: Store, recordingsDir: string, minutes: numb
   const rec: Recording = { channels: 2, durationS: minutes * 60, agentChannel: 1, turns, agentF0: 120, userF0: 190, key: seed }
   const folder = join(recordingsDir, callId)
   mkdirSync(folder, { recursive: true })
-  const fd = openSync(join(folder, 'dual.wav'), 'w')
-  const size = wavSize(rec)
-  for (let at = 0; at < size; at += 4 << 20) writeSync(fd, renderRange(rec, at, Math.min(size, at + (4 << 20))))
-  closeSync(fd)
+  const size = writeWav(join(folder, 'dual.wav'), rec)
 
   const r = mulberry32(seed + 99)
   const iso = (s: number) => new Date(created + s * 1000).toISOString()
