@@ -66,7 +66,11 @@ const REASONS: Record<string, string> = {
 }
 export const explainReason = (code: string | null) => (code ? (REASONS[code] ?? `The platform reported "${code}".`) : 'No reason was reported.')
 
+/** Where a response latency stands against the thresholds from Settings. */
+export function latencyLevel(value: number, warn: number, bad: number): 'ok' | 'warn' | 'bad' {
+  return value >= bad ? 'bad' : value >= warn ? 'warn' : 'ok'
+}
+
 export function latencyClass(value: number | null, warn: number, bad: number): string {
-  if (value === null) return ''
-  return value >= bad ? 'lat-bad' : value >= warn ? 'lat-warn' : 'lat-ok'
+  return value === null ? '' : `lat-${latencyLevel(value, warn, bad)}`
 }

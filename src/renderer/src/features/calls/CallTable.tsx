@@ -1,5 +1,6 @@
 // The virtualised call list: only the rows on screen exist in the DOM, their data fetched in
 // blocks around them (rows.slice). A new query's rows scroll the list back to the top.
+import { useThresholds } from '../../hooks/useThresholds'
 import { useCallback, useEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
@@ -18,10 +19,11 @@ import { useTableKeys } from './useTableKeys'
 const ROW_SLOTS = 256
 
 export function CallTable() {
-  const { columns, widths, total, blocks, sortBy, sortOrder, selected, openId, warn, bad, scrollSeq } = useStore(
+  const { warn, bad } = useThresholds()
+  const { columns, widths, total, blocks, sortBy, sortOrder, selected, openId, scrollSeq } = useStore(
     useShallow((s) => ({
       columns: s.layout.columns, widths: s.layout.widths, total: s.total ?? 0, blocks: s.blocks, sortBy: s.query.sortBy, sortOrder: s.query.sortOrder,
-      selected: s.selected, openId: s.openId, warn: s.settings?.latencyWarnMs ?? 800, bad: s.settings?.latencyBadMs ?? 1500, scrollSeq: s.scrollSeq,
+      selected: s.selected, openId: s.openId, scrollSeq: s.scrollSeq,
     })),
   )
   const { ensureRange, toggleSort, setWidth, select, openCallById } = useStore(

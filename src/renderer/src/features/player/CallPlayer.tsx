@@ -1,5 +1,6 @@
 // The top of the call view: the recording's state in words, or the transport, the labelled
 // waveform with its latency marks, the channel mapping and the alignment's note.
+import { useThresholds } from '../../hooks/useThresholds'
 import { useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallDetail, CallSummary } from '@shared/domain'
@@ -27,8 +28,7 @@ function laneLabels(channels: number, agentChannel: 0 | 1 | null) {
 }
 
 function useMarks(media: MediaInfo, call: CallSummary | CallDetail) {
-  const warn = useStore((s) => s.settings?.latencyWarnMs ?? 800)
-  const bad = useStore((s) => s.settings?.latencyBadMs ?? 1500)
+  const { warn, bad } = useThresholds()
   const transcript = 'transcript' in call ? call.transcript : null
   const { turns, speech, method } = media.alignment
   return useMemo(() => {

@@ -2,7 +2,7 @@
 // silences skip-silence jumps over, and the marks of the latency overlay. No React, no DOM, so the
 // player, the transcript and the marks all agree on the same numbers.
 import type { AlignedTurn, Segment } from '@shared/media'
-import { duration } from '../../lib/format'
+import { duration, latencyLevel } from '../../lib/format'
 
 /** A position in the recording as m:ss (h:mm:ss past an hour): whole seconds reached, like a player's clock. */
 export const clock = (seconds: number): string => duration(Math.floor(Math.max(0, seconds)))
@@ -66,7 +66,7 @@ export function latencyMarks(turns: readonly AlignedTurn[], roleOf: (index: numb
     if (roleOf(prev.index) !== 'caller' || roleOf(cur.index) !== 'agent') continue
     const ms = Math.round((cur.startS - prev.endS) * 1000)
     if (ms < 0) continue // the agent started before the caller finished: that shows as an interruption
-    out.push({ startS: prev.endS, endS: cur.startS, ms, level: ms >= badMs ? 'bad' : ms >= warnMs ? 'warn' : 'ok' })
+    out.push({ startS: prev.endS, endS: cur.startS, ms, level: latencyLevel(ms, warnMs, badMs) })
   }
   return out
 }
