@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand'
 import type { CallSortColumn } from '@shared/query'
 import { CALL_COLUMNS, type CallColumn, type ListLayout } from '@shared/settings'
 import { ipc } from '../lib/ipc'
-import { cleanQuery, DEFAULT_QUERY, onlySort, type ListQuery } from '../lib/query'
+import { cleanQuery, DEFAULT_QUERY, onlySort, sameValue, type ListQuery } from '../lib/query'
 import type { Store } from './index'
 
 export const DEFAULT_LAYOUT: ListLayout = { columns: [...CALL_COLUMNS], widths: {} }
@@ -60,9 +60,12 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get
       get().reloadRows('reset')
     },
     replaceQuery: (query, layout, viewId = null) => {
-      set({ query: cleanQuery(query), viewId, ...(layout ? { layout } : {}) })
+      const next = cleanQuery(query)
+      // Saving, renaming or deleting a view keeps what is shown: no refetch, no jump to the top.
+      const same = sameValue(next, get().query)
+      set({ query: next, viewId, ...(layout ? { layout } : {}) })
       persist()
-      get().reloadRows('reset')
+      if (!same) get().reloadRows('reset')
     },
     clearFilters: () => get().setQuery(onlySortPatch(get().query)),
     toggleSort: (column) => {
