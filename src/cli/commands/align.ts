@@ -39,12 +39,13 @@ export async function alignCommand(argv: string[], io: CliIo): Promise<number> {
     const baseUrl = values['base-url'] ?? io.env.EARMARK_BASE_URL ?? settings.get().baseUrl
     const api = apiKey ? new AtomsClient({ apiKey, baseUrl }) : NO_API
     if (!store.query.get(id)) throw new AppError('NOT_FOUND', `Call ${id} is not in the local cache. Run \`earmark sync\` first, or check the id.`)
-    if (!store.query.get(id)!.hasDetail && apiKey) await new DetailQueue(api, store).fetchNow(id)
     const media = new MediaService({
       store,
       recordings: () => new RecordingService(api, store, paths.recordings),
       settings: () => settings.get(),
       urls: mediaSchemeUrls,
+      // The transcript too, when it is not cached: the service asks for it beside the recording.
+      ...(apiKey ? { fetchDetail: (callId: string) => new DetailQueue(api, store).fetchNow(callId) } : {}),
     })
     if (channel) await media.setAgentChannel(id, channel === 'auto' ? 'auto' : (Number(channel) as 0 | 1))
     const info = await media.open(id)
