@@ -11,7 +11,7 @@ import { currentKey, request, USER_AGENT, type HttpConfig, type RetryListener } 
 import { parseDetail, parseItems, type ParsedItems } from './map'
 import { listQuery, parseBaseUrl, DEFAULT_BASE_URL } from './params'
 import { RateLimiter } from './rateLimiter'
-import { abortableSleep, type Sleep } from './sleep'
+import { abortableSleep, untilAborted, type Sleep } from './sleep'
 import { downloadUrlWire, listDataWire, searchDataWire } from './wire'
 
 /** POST /conversation/search takes at most 100 ids (atoms-api.md §5.1). */
@@ -53,7 +53,10 @@ export class AtomsClient {
     const initial = apiKey()
     if (initial) addSecret(initial.trim())
     this.baseUrl = parseBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL)
-    const sleep = opts.sleep ?? abortableSleep
+    // Whatever sleep is given (tests inject their own), a cancel ends the wait at once: wrapped here
+    // once rather than at every wait.
+    const given = opts.sleep ?? abortableSleep
+    const sleep: Sleep = (ms, signal) => untilAborted(given(ms, signal), signal)
     this.http = {
       baseUrl: this.baseUrl,
       apiKey,

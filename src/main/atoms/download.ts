@@ -12,7 +12,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { AppError } from '@shared/errors'
 import { logger, redact } from '../log'
 import { formatMs, networkReason } from './failures'
-import { cancelled, untilAborted, type Sleep } from './sleep'
+import { cancelled, type Sleep } from './sleep'
 
 const log = logger('atoms')
 
@@ -137,7 +137,7 @@ export async function downloadToFile(cfg: DownloadConfig, url: string, destFile:
         if (n >= retries) throw new AppError('OFFLINE', redact(`The recording download from ${parsed.host} was interrupted: ${e.message}.`))
         log.info(`recording download from ${parsed.host} interrupted (${e.message}); ${p.ranges && p.bytes > 0 ? `resuming at byte ${p.bytes}` : 'starting again'}`)
         if (!p.ranges) p.bytes = 0
-        await untilAborted(cfg.sleep(250 * (n + 1), opts.signal), opts.signal)
+        await cfg.sleep(250 * (n + 1), opts.signal)
       }
     }
     renameSync(part, destFile)

@@ -8,7 +8,7 @@ import { addSecret, logger } from '../log'
 import { describeFailure, exhausted, formatMs, networkReason, statusError, type Failure } from './failures'
 import type { RateLimiter } from './rateLimiter'
 import { backoffDelay, MALFORMED_RETRIES, RETRYABLE_STATUS, retryAfterMs } from './retryPolicy'
-import { cancelled, untilAborted, type Sleep } from './sleep'
+import { cancelled, type Sleep } from './sleep'
 
 const log = logger('atoms')
 
@@ -96,7 +96,7 @@ export async function request(cfg: HttpConfig, method: 'GET' | 'POST', path: str
     const reason = describeFailure(f)
     log.debug(`${method} ${path}: retry ${attempt} in ${delayMs} ms after ${reason}`)
     cfg.onRetry?.({ attempt, delayMs, reason })
-    await untilAborted(cfg.sleep(delayMs, opts.signal), opts.signal)
+    await cfg.sleep(delayMs, opts.signal)
   }
 }
 
