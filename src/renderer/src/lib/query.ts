@@ -8,12 +8,19 @@ export const DEFAULT_QUERY: ListQuery = { sortBy: 'createdAt', sortOrder: 'desc'
 
 const NOT_FILTERS = new Set(['sortBy', 'sortOrder'])
 
-/** Drops undefined values and empty lists, so equal queries serialise equally. */
+const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Drops undefined values and empty lists, also inside a group of filters (query.review), and a
+ * group left empty: equal queries serialise equally, and an empty group is no filter.
+ */
 export function cleanQuery(q: ListQuery): ListQuery {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(q)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue
-    out[k] = v
+    const kept = isGroup(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => !isEmpty(x))) : v
+    if (isEmpty(kept) || (isGroup(kept) && Object.keys(kept).length === 0)) continue
+    out[k] = kept
   }
   return out as ListQuery
 }

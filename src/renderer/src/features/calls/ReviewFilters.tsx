@@ -10,16 +10,11 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
 const tagList = (s: string) => s.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
 const sameList = (a: string[] | undefined, b: string[]) => (a ?? []).join(',') === b.join(',')
 
-/** The query's review filter with `patch` applied; empty parts dropped (an empty filter is none). */
-function merged(current: ReviewFilter, patch: Partial<ReviewFilter>): ReviewFilter | undefined {
-  const next = Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)))
-  return Object.keys(next).length ? (next as ReviewFilter) : undefined
-}
-
 export const ReviewFilters = memo(function ReviewFilters() {
   const review = useStore((s) => s.query.review ?? NO_FILTER)
   const setQuery = useStore((s) => s.setQuery)
-  const set = (patch: Partial<ReviewFilter>) => setQuery({ review: merged(review, patch) })
+  // cleanQuery drops what the patch empties, and the whole group when nothing is left.
+  const set = (patch: Partial<ReviewFilter>) => setQuery({ review: { ...review, ...patch } })
   const [tags, setTags] = useState((review.tags ?? []).join(', '))
   const [score, setScore] = useState({ lo: review.scoreMin?.toString() ?? '', hi: review.scoreMax?.toString() ?? '' })
   // When the filter changes elsewhere (a chip, Clear all, a saved view), show the new values, as
