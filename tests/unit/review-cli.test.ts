@@ -6,15 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportSummary } from '@shared/review'
 import { runCli } from '../../src/cli/main'
 import type { CliIo } from '../../src/cli/io'
-import { RUBRIC, world, type World } from './review-fixtures'
+import { RUBRIC, type World, worldsPerTest } from './review-fixtures'
 
-const worlds: World[] = []
-const make = () => {
-  const w = world()
-  worlds.push(w)
-  return w
-}
-afterEach(() => worlds.splice(0).forEach((w) => w.cleanup()))
+const worlds = worldsPerTest()
+const make = worlds.make
+afterEach(worlds.cleanup)
 
 async function cli(w: World, ...argv: string[]) {
   let stdout = ''

@@ -9,15 +9,11 @@ import { exportReview, jsonlLines } from '../../src/main/review/exchange.export'
 import { importReview } from '../../src/main/review/exchange.import'
 import { exportTranscripts } from '../../src/main/review/transcripts.export'
 import { makeDetail } from '../support/calls'
-import { LINES, RUBRIC, world, type World } from './review-fixtures'
+import { LINES, RUBRIC, type World, worldsPerTest } from './review-fixtures'
 
-const worlds: World[] = []
-const make = (opts?: Parameters<typeof world>[0]) => {
-  const w = world(opts)
-  worlds.push(w)
-  return w
-}
-afterEach(() => worlds.splice(0).forEach((w) => w.cleanup()))
+const worlds = worldsPerTest()
+const make = worlds.make
+afterEach(worlds.cleanup)
 
 /** Everything written about every call, for comparing two workspaces. */
 const state = (w: World) => w.calls.map((c) => w.review.get(c.id))

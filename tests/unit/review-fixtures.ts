@@ -76,3 +76,16 @@ export const RUBRIC: RubricInput = {
     { id: 'compliance', label: 'No personal data read aloud', weight: 2, kind: 'passfail', autoFail: true },
   ],
 }
+
+/** Worlds for a test file: `make()` builds one, `cleanup()` (in afterEach) removes them all. */
+export function worldsPerTest(): { make: (opts?: Parameters<typeof world>[0]) => World; cleanup: () => void } {
+  const made: World[] = []
+  return {
+    make: (opts) => {
+      const w = world(opts)
+      made.push(w)
+      return w
+    },
+    cleanup: () => made.splice(0).forEach((w) => w.cleanup()),
+  }
+}

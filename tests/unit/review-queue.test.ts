@@ -8,15 +8,11 @@ import { ReviewService } from '../../src/main/review/review.service'
 import { createServices } from '../../src/main/services'
 import { tempDir } from '../support/tempDir'
 import { testEncryptor } from '../support/testEncryptor'
-import { RUBRIC, world, type World } from './review-fixtures'
+import { RUBRIC, worldsPerTest } from './review-fixtures'
 
-const worlds: World[] = []
-const make = (opts?: Parameters<typeof world>[0]) => {
-  const w = world(opts)
-  worlds.push(w)
-  return w
-}
-afterEach(() => worlds.splice(0).forEach((w) => w.cleanup()))
+const worlds = worldsPerTest()
+const make = worlds.make
+afterEach(worlds.cleanup)
 
 const layout = { columns: ['createdAt' as const, 'id' as const], widths: {} }
 

@@ -6,15 +6,11 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { jsonlLines } from '../../src/main/review/exchange.export'
 import { importReview } from '../../src/main/review/exchange.import'
-import { world, type World } from './review-fixtures'
+import { type World, worldsPerTest } from './review-fixtures'
 
-const worlds: World[] = []
-const make = () => {
-  const w = world()
-  worlds.push(w)
-  return w
-}
-afterEach(() => worlds.splice(0).forEach((w) => w.cleanup()))
+const worlds = worldsPerTest()
+const make = worlds.make
+afterEach(worlds.cleanup)
 
 const exported = (w: World) => [...jsonlLines(w.review)].join('\n') + '\n'
 

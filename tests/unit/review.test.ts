@@ -10,15 +10,11 @@ import { computeScore } from '../../src/main/review/scoring'
 import { dataPaths } from '../../src/main/paths'
 import { makeDetail } from '../support/calls'
 import { tempDir } from '../support/tempDir'
-import { LINES, RUBRIC, world, type World } from './review-fixtures'
+import { LINES, RUBRIC, worldsPerTest } from './review-fixtures'
 
-const worlds: World[] = []
-const make = (opts?: Parameters<typeof world>[0]) => {
-  const w = world(opts)
-  worlds.push(w)
-  return w
-}
-afterEach(() => worlds.splice(0).forEach((w) => w.cleanup()))
+const worlds = worldsPerTest()
+const make = worlds.make
+afterEach(worlds.cleanup)
 
 describe('migration 003', () => {
   it('backs the workspace up before adding the review tables, keeping what was there', () => {
