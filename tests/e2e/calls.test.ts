@@ -2,9 +2,9 @@
 // counts shown equal the query service's (which the CLI also uses), and filters, search, sorting,
 // keyboard, copying, paging and the facts pane behave as a reviewer expects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../../src/emulator/server'
-import { launch, type Harness } from './harness'
-import { expectedCount, expectedIds, KEY, midnightDaysAgo, recordListRequests, shownCount, shownIds } from './support'
+import type { Emulator } from '../../src/emulator/server'
+import type { Harness } from './harness'
+import { expectedCount, expectedIds, midnightDaysAgo, recordListRequests, shownCount, shownIds, syncedWorkspace } from './support'
 
 let h: Harness
 let emu: Emulator
@@ -12,11 +12,7 @@ const shown = () => shownCount(h)
 const expected = (q: Parameters<typeof expectedCount>[1]) => expectedCount(h, q)
 
 beforeAll(async () => {
-  emu = await startEmulator({ calls: 800, seed: 12, apiKey: KEY })
-  h = await launch({ baseUrl: emu.url, apiKey: KEY })
-  await h.services.sync()!.run({ details: 'all' })
-  await h.page.reload()
-  await h.page.getByRole('grid', { name: 'Calls' }).waitFor()
+  ;({ h, emu } = await syncedWorkspace({ calls: 800, seed: 12 }, 'all'))
 }, 120_000)
 afterAll(async () => {
   await h?.close()

@@ -2,9 +2,9 @@
 // test's own arithmetic (not the renderer's), so the overlay is checked against the data.
 import type { CallDetail } from '@shared/domain'
 import type { MediaInfo, Segment } from '@shared/media'
-import { startEmulator, type Emulator } from '../../src/emulator/server'
-import { launch, type Harness } from './harness'
-import { KEY } from './support'
+import type { Emulator } from '../../src/emulator/server'
+import type { Harness } from './harness'
+import { syncedWorkspace } from './support'
 
 export interface PlayerFixture {
   h: Harness
@@ -16,13 +16,8 @@ export interface PlayerFixture {
 
 /** The emulator (agent on the right channel), a synced cache, and the call the tests open. */
 export async function startPlayerFixture(): Promise<PlayerFixture> {
-  const emu = await startEmulator({ calls: 120, seed: 7, apiKey: KEY, agentChannel: 1 })
-  const h = await launch({ baseUrl: emu.url, apiKey: KEY })
-  await h.services.sync()!.run({ details: 'all' })
-  const picked = await pickCall(h)
-  await h.page.reload()
-  await h.page.getByRole('grid', { name: 'Calls' }).waitFor()
-  return { h, emu, ...picked }
+  const { h, emu } = await syncedWorkspace({ calls: 120, seed: 7, agentChannel: 1 }, 'all')
+  return { h, emu, ...(await pickCall(h)) }
 }
 
 /** Opens a call from the list (by searching its id) and waits for its waveform. */

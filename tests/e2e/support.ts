@@ -2,7 +2,8 @@
 // service (which the CLI uses too) answers for the same query.
 import type { CallQuery } from '@shared/query'
 import type { ListState, SavedView } from '@shared/settings'
-import type { Harness } from './harness'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server'
+import { launch, type Harness } from './harness'
 
 export const KEY = 'sk_test_earmark'
 
@@ -49,4 +50,14 @@ export function midnightDaysAgo(days: number): string {
   d.setHours(0, 0, 0, 0)
   d.setDate(d.getDate() - days)
   return d.toISOString()
+}
+
+/** The emulator, the app pointed at it with its key, the cache synced, and the list on screen. */
+export async function syncedWorkspace(emulator: EmulatorOptions, details: 'all' | 'none'): Promise<{ h: Harness; emu: Emulator }> {
+  const emu = await startEmulator({ apiKey: KEY, ...emulator })
+  const h = await launch({ baseUrl: emu.url, apiKey: KEY })
+  await h.services.sync()!.run({ details })
+  await h.page.reload()
+  await h.page.getByRole('grid', { name: 'Calls' }).waitFor()
+  return { h, emu }
 }

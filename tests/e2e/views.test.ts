@@ -2,9 +2,9 @@
 // columns, survives a page reload (as does the unsaved list state), can be updated, renamed and
 // deleted; "All calls" goes back to everything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '../../src/emulator/server'
-import { launch, type Harness } from './harness'
-import { expectedCount, expectedIds, KEY, listState, savedViews, shownCount, shownIds } from './support'
+import type { Emulator } from '../../src/emulator/server'
+import type { Harness } from './harness'
+import { expectedCount, expectedIds, listState, savedViews, shownCount, shownIds, syncedWorkspace } from './support'
 
 let h: Harness
 let emu: Emulator
@@ -14,11 +14,7 @@ const views = () => h.page.getByRole('navigation', { name: 'Saved views' })
 const status = () => h.page.getByRole('complementary', { name: 'Filters' }).getByRole('group', { name: 'Status' })
 
 beforeAll(async () => {
-  emu = await startEmulator({ calls: 400, seed: 21, apiKey: KEY })
-  h = await launch({ baseUrl: emu.url, apiKey: KEY })
-  await h.services.sync()!.run({ details: 'none' })
-  await h.page.reload()
-  await h.page.getByRole('grid', { name: 'Calls' }).waitFor()
+  ;({ h, emu } = await syncedWorkspace({ calls: 400, seed: 21 }, 'none'))
 }, 120_000)
 afterAll(async () => {
   await h?.close()
