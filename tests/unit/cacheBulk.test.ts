@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bulkWrites } from '../../src/main/store/db'
+import { deferSortIndexes } from '../../src/main/store/deferredIndexes'
 import { openStore } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
 import { tempDataDirs } from '../support/tempDir'
@@ -64,6 +65,52 @@ describe('cache bulk writes', () => {
     const store = openStore(paths())
     expect(store.cache.pragma('page_size', { simple: true })).toBe(16384)
     expect(store.workspace.pragma('page_size', { simple: true })).toBe(4096)
+    store.close()
+  })
+})
+
+describe('sort-only indexes during a backfill', () => {
+  const SORT_ONLY = ['calls_cost', 'calls_duration', 'calls_latency']
+  const present = (store: ReturnType<typeof openStore>) =>
+    store.cache.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('calls_cost', 'calls_duration', 'calls_latency') ORDER BY name").pluck().all()
+  const byDuration = (store: ReturnType<typeof openStore>) => store.query.list({ sortBy: 'duration', sortOrder: 'desc', limit: 5 }).rows.map((r) => r.id)
+  const fill = (store: ReturnType<typeof openStore>, from: number, n: number) => {
+    const calls = Array.from({ length: n }, (_, i) => makeCall(from + i))
+    store.calls.upsertSummaries(calls, calls.map(rawOf))
+  }
+
+  it('are dropped while it runs (lists sorted by them stay right) and built again when it ends', () => {
+    const store = openStore(paths())
+    fill(store, 0, 40)
+    const before = byDuration(store)
+    const end = deferSortIndexes(store.cache)
+    const nested = deferSortIndexes(store.cache)
+    expect(present(store)).toEqual([])
+    expect(byDuration(store)).toEqual(before)
+    fill(store, 40, 40)
+    const during = byDuration(store)
+    nested()
+    expect(present(store)).toEqual([])
+    end()
+    expect(present(store)).toEqual(SORT_ONLY)
+    expect(byDuration(store)).toEqual(during)
+    // The planner uses the rebuilt index again: no sort step for this order.
+    const plan = store.cache.prepare('EXPLAIN QUERY PLAN SELECT id FROM calls ORDER BY duration_s DESC, id DESC LIMIT 5').all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toContain('calls_duration')
+    store.close()
+  })
+
+  it('are built at the next open when the backfill never ended (crash, kill -9)', () => {
+    const where = paths()
+    let store = openStore(where)
+    fill(store, 0, 30)
+    deferSortIndexes(store.cache)
+    fill(store, 30, 30)
+    store.close()
+    store = openStore(where)
+    expect(present(store)).toEqual(SORT_ONLY)
+    expect(store.query.count()).toBe(60)
+    expect(store.syncState.get('store.deferredIndexes')).toBeNull()
     store.close()
   })
 })

@@ -8,6 +8,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { logger } from '../log'
+import { rebuildDeferredIndexes } from './deferredIndexes'
 import { loadMigrations, type DbKind, type Migration } from './migrations'
 
 export type Db = Database.Database
@@ -129,6 +130,8 @@ function openAndMigrate(file: string, kind: DbKind, migrations: Migration[]): Db
       const check = db.pragma(unfinished ? 'integrity_check' : 'quick_check', { simple: true })
       if (check !== 'ok') throw new CorruptDatabase(String(check))
       if (unfinished) rmSync(bulkMarker(file), { force: true })
+      // Before migrating: a migration may expect the indexes a killed backfill had dropped.
+      rebuildDeferredIndexes(db)
     }
     migrate(db, migrations, file, kind)
     return db

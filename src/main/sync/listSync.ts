@@ -9,9 +9,11 @@
 // Every page is stored together with the checkpoint (next page) in one transaction, so a crash or
 // kill -9 resumes where it stopped with nothing lost and nothing duplicated. A backfill's commits do
 // not wait for the disk (see bulkWrites): that costs durability only against an OS crash or power
-// cut, after which the cache, like any damaged cache, is rebuilt.
+// cut, after which the cache, like any damaged cache, is rebuilt. The indexes that only sort are
+// built once at its end (see deferSortIndexes).
 import type { CallListPage, ListCallsParams } from '@shared/domain'
 import { bulkWrites } from '../store/db'
+import { deferSortIndexes } from '../store/deferredIndexes'
 import type { Store } from '../store/store'
 import type { AtomsApi } from './atomsApi'
 import type { ProgressTracker } from './progress'
@@ -72,9 +74,11 @@ const AHEAD = 2
  */
 export async function backfill(ctx: ListSyncContext): Promise<ListSyncResult> {
   const endBulk = bulkWrites(ctx.store.cache)
+  const endDeferral = deferSortIndexes(ctx.store.cache)
   try {
     return await backfillPages(ctx)
   } finally {
+    endDeferral()
     endBulk()
   }
 }
