@@ -3,6 +3,7 @@
 // previous schema migrated with its search intact.
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { COLUMNS, summaryRow } from '../../src/main/store/callRow'
 import { loadMigrations } from '../../src/main/store/migrations'
 import { openStore } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
@@ -92,6 +93,25 @@ describe('cache migration 003', () => {
     expect(ids(store, 'courier')).toEqual([call.id])
     expect(store.query.list({ text: 'courier' }).rows[0]!.snippet).toContain('\u0002courier\u0003')
     expect(store.cache.pragma('user_version', { simple: true })).toBe(loadMigrations('cache').length)
+    store.close()
+  })
+})
+
+describe('cache migration 004', () => {
+  it('keeps every stored summary whole while its JSON shrinks to the fields that are not columns', () => {
+    const p = paths()
+    const before = loadMigrations('cache').slice(0, 3)
+    const db = new Database(p.cacheDb)
+    for (const m of before) db.exec(m.sql)
+    db.pragma(`user_version = ${before.length}`)
+    const call = makeCall(9)
+    db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 'missing', 0))
+    db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))
+    db.close()
+    const store = openStore(p)
+    expect(store.query.get(call.id)!.call).toEqual(call)
+    const extras = JSON.parse(store.cache.prepare('SELECT extras_json FROM call_payloads').pluck().get() as string)
+    expect(Object.keys(extras).sort()).toEqual(['dispositionResults', 'dispositions', 'latency', 'updatedAt'])
     store.close()
   })
 })

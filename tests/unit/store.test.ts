@@ -91,12 +91,19 @@ describe('cache writes', () => {
     const calls = [1, 2, 3].map((i) => makeCall(i))
     expect(store.calls.upsertSummaries(calls, calls.map(rawOf))).toEqual({ inserted: 3, updated: 0, unchanged: 0 })
     expect(store.calls.upsertSummaries(calls, calls.map(rawOf))).toEqual({ inserted: 0, updated: 0, unchanged: 3 })
-    const changed = { ...calls[0]!, status: 'failed', dispositions: {}, versionNumber: null }
+    const changed = { ...calls[0]!, status: 'failed', dispositions: {}, versionNumber: null, latency: null }
     expect(store.calls.upsertSummaries([changed], [{ ...rawOf(changed), status: 'failed' }], { source: 'search' })).toEqual({ inserted: 0, updated: 1, unchanged: 0 })
     const got = store.query.get(changed.id)!.call
     expect(got.status).toBe('failed')
     expect(got.dispositions).toEqual(calls[0]!.dispositions)
     expect(got.versionNumber).toBe(3)
+    expect(got.latency).toEqual(calls[0]!.latency)
+    // A search item without a summary keeps the stored one, and its words stay searchable.
+    const word = calls[1]!.summary!.split(' ').at(-1)!.replace('.', '')
+    const bare = { ...calls[1]!, status: 'failed', summary: null }
+    store.calls.upsertSummaries([bare], [{ ...rawOf(bare), status: 'failed' }], { source: 'search' })
+    expect(store.query.get(bare.id)!.call.summary).toBe(calls[1]!.summary)
+    expect(store.query.list({ text: word }).rows.map((r) => r.id)).toContain(bare.id)
     store.close()
   })
 

@@ -8,6 +8,7 @@ import type { Db } from './db'
 import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Where } from './callFilter'
 import { queryWords, snippet } from './snippet'
 import { transcriptText } from './calls.repo'
+import { summaryFromRow, type StoredCallRow } from './callRow'
 
 const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   createdAt: 'created_ms',
@@ -232,12 +233,12 @@ export class CallQueryService {
 
   get(id: string): { call: CallSummary | CallDetail; hasDetail: boolean } | null {
     const row = this.stmt(
-        `SELECT p.summary_json, d.detail_json, d.transcript_json FROM call_payloads p
-         LEFT JOIN call_details d ON d.call_id = p.call_id WHERE p.call_id = ?`,
+        `SELECT calls.*, p.extras_json, d.detail_json, d.transcript_json FROM calls JOIN call_payloads p ON p.call_id = calls.id
+         LEFT JOIN call_details d ON d.call_id = calls.id WHERE calls.id = ?`,
       )
-      .get(id) as { summary_json: string; detail_json: string | null; transcript_json: string | null } | undefined
+      .get(id) as (StoredCallRow & { detail_json: string | null; transcript_json: string | null }) | undefined
     if (!row) return null
-    const summary = JSON.parse(row.summary_json) as CallSummary
+    const summary = summaryFromRow(row)
     if (!row.detail_json || !row.transcript_json) return { call: summary, hasDetail: false }
     const detail = JSON.parse(row.detail_json) as Omit<CallDetail, keyof CallSummary | 'transcript'>
     const transcript = JSON.parse(row.transcript_json) as TranscriptTurn[]
@@ -251,10 +252,10 @@ export class CallQueryService {
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const rows = this.db
       .prepare(
-        `SELECT p.summary_json FROM calls JOIN call_payloads p ON p.call_id = calls.id ${where.sql} ORDER BY ${column} ${order}, id ${order}`,
+        `SELECT calls.*, p.extras_json FROM calls JOIN call_payloads p ON p.call_id = calls.id ${where.sql} ORDER BY ${column} ${order}, id ${order}`,
       )
-      .iterate(...where.params) as IterableIterator<{ summary_json: string }>
-    for (const row of rows) yield JSON.parse(row.summary_json) as CallSummary
+      .iterate(...where.params) as IterableIterator<StoredCallRow>
+    for (const row of rows) yield summaryFromRow(row)
   }
 
   count(): number {

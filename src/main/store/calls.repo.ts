@@ -3,6 +3,7 @@
 // prepared once; the full-text rows and the per-call disposition rows are kept in step inside it.
 import { hash as digest } from 'node:crypto'
 import type { CallDetail, CallSummary } from '@shared/domain'
+import { COLUMNS, extrasJson, parseExtras, summaryRow } from './callRow'
 import type { Db } from './db'
 
 export interface UpsertCounts {
@@ -13,13 +14,7 @@ export interface UpsertCounts {
 
 // One-shot digest: the same value as createHash('sha1')…digest('base64'), without a Hash object per call.
 const hash = (text: string) => digest('sha1', text, 'base64')
-const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
 
-/** Columns of calls in the order of summaryRow(); the update sets all but id, some kept if missing. */
-const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', 'to_number', 'agent_id', 'agent_name', 'campaign_id',
-  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'recording_url',
-  'recording_dual_url', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
-  'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'detail_state', 'synced_ms']
 /** Search items and details may lack these; a missing one keeps what the list gave. */
 const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_latency_ms'])
 
@@ -28,7 +23,15 @@ interface Stored {
   rowid: number
   list_hash: string
   detail_state: string
+  summary: string | null
 }
+
+/**
+ * Whether a stored call may have a full-text row (see flushText): it has words from its summary or
+ * from a transcript. Never false for a call that has one; deleting a row that is not there only
+ * costs time (half the calls of a backfill have no words at all).
+ */
+const mayHaveText = (s: Stored) => !!s.summary || s.detail_state !== 'missing'
 
 /** A full-text row to write once the batch's other writes are done (see flushText). */
 interface TextRow {
@@ -49,12 +52,12 @@ export class CallsRepo {
     this.stmts = {
       // What is stored of a batch's calls, in one statement: a statement per call cost more in
       // binding and stepping than the index lookups themselves.
-      storedOf: db.prepare<[string], Stored & { id: string }>('SELECT id, rowid, list_hash, detail_state FROM calls WHERE id IN (SELECT value FROM json_each(?))'),
-      summaryOf: db.prepare<[string], { summary_json: string }>('SELECT summary_json FROM call_payloads WHERE call_id = ?'),
+      storedOf: db.prepare<[string], Stored & { id: string }>('SELECT id, rowid, list_hash, detail_state, summary FROM calls WHERE id IN (SELECT value FROM json_each(?))'),
+      extrasOf: db.prepare<[string], { extras_json: string }>('SELECT extras_json FROM call_payloads WHERE call_id = ?'),
       insertCall: db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
       updateCall: db.prepare(`UPDATE calls SET ${sets.join(', ')} WHERE id = ?`),
-      insertPayload: db.prepare('INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, ?)'),
-      updatePayload: db.prepare('UPDATE call_payloads SET summary_json = ?, raw_json = ? WHERE call_id = ?'),
+      insertPayload: db.prepare('INSERT INTO call_payloads (call_id, extras_json, raw_json) VALUES (?, ?, ?)'),
+      updatePayload: db.prepare('UPDATE call_payloads SET extras_json = ?, raw_json = ? WHERE call_id = ?'),
       // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
       deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
       insertText: db.prepare('INSERT INTO call_text (rowid, summary, transcript) VALUES (?, ?, ?)'),
@@ -84,8 +87,7 @@ export class CallsRepo {
     this.atomically(() => {
       const stored = this.storedOf(calls)
       calls.forEach((given, i) => {
-        const fresh = summaryOf(given)
-        const call = opts.source === 'search' ? this.keepListOnlyFields(fresh) : fresh
+        const call = opts.source === 'search' ? this.keepListOnlyFields(given) : given
         const rawJson = JSON.stringify(raws[i] ?? {})
         const listHash = hash(rawJson)
         const before = stored.get(call.id)
@@ -95,9 +97,9 @@ export class CallsRepo {
         }
         // A changed call needs its detail again (new transcript, analytics or recording).
         const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
-        const rowid = this.writeSummary(call, rawJson, listHash, detailState, now, before?.rowid)
+        const rowid = this.writeSummary(call, rawJson, listHash, detailState, now, before)
         // The same call later in this batch is an update of what was just written.
-        stored.set(call.id, { rowid, list_hash: listHash, detail_state: detailState })
+        stored.set(call.id, { rowid, list_hash: listHash, detail_state: detailState, summary: call.summary ?? before?.summary ?? null })
         if (before) counts.updated++
         else counts.inserted++
       })
@@ -106,32 +108,37 @@ export class CallsRepo {
     return counts
   }
 
+  /** The disposition map and latency a search item lacks are kept (the columns keep the rest, see KEPT_IF_NULL). */
   private keepListOnlyFields(call: CallSummary): CallSummary {
-    const stored = this.stmts.summaryOf.get(call.id)
+    const stored = this.stmts.extrasOf.get(call.id)
     if (!stored) return call
-    const before = JSON.parse(stored.summary_json) as CallSummary
+    const before = parseExtras(stored.extras_json)
     return {
       ...call,
       dispositions: Object.keys(call.dispositions).length ? call.dispositions : before.dispositions,
-      versionNumber: call.versionNumber ?? before.versionNumber,
+      latency: call.latency ?? before.latency,
     }
   }
 
   /** Writes a call's row, payload, dispositions and (later) text; returns its rowid. */
-  private writeSummary(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number, rowid?: number): number {
+  private writeSummary(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number, before?: Stored): number {
     const row = summaryRow(call, listHash, detailState, now)
-    const summaryJson = JSON.stringify(call)
-    const isNew = rowid === undefined
-    if (rowid === undefined) {
+    const extras = extrasJson(call)
+    let rowid: number
+    if (!before) {
       rowid = Number(this.stmts.insertCall.run(...row).lastInsertRowid)
-      this.stmts.insertPayload.run(call.id, summaryJson, rawJson)
+      this.stmts.insertPayload.run(call.id, extras, rawJson)
+      this.queueText(rowid, call.summary ?? '', '', false)
     } else {
+      rowid = before.rowid
       this.stmts.updateCall.run(...row.slice(1), call.id)
-      this.stmts.updatePayload.run(summaryJson, rawJson, call.id)
+      this.stmts.updatePayload.run(extras, rawJson, call.id)
       this.stmts.deleteDispositions.run(call.id)
+      // The words are what the row keeps: a summary the item lacks stays (KEPT_IF_NULL), and so does a transcript.
+      const transcript = before.detail_state === 'missing' ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
+      const text = transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : ''
+      this.queueText(rowid, call.summary ?? before.summary ?? '', text, mayHaveText(before))
     }
-    const transcript = isNew ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
-    this.queueText(rowid, call, transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : '', !isNew)
     const confidence = new Map(call.dispositionResults.map((d) => [d.identifier, d.confidence]))
     const values = { ...call.dispositions }
     for (const d of call.dispositionResults) values[d.identifier] ??= d.value
@@ -142,9 +149,9 @@ export class CallsRepo {
   }
 
   /** A call written twice in one batch keeps one pending row, replacing only what was stored before. */
-  private queueText(rowid: number, call: CallSummary, transcript: string, replace: boolean): void {
+  private queueText(rowid: number, summary: string, transcript: string, replace: boolean): void {
     const pending = this.pendingText.get(rowid)
-    this.pendingText.set(rowid, { summary: call.summary ?? '', transcript, replace: pending ? pending.replace : replace })
+    this.pendingText.set(rowid, { summary, transcript, replace: pending ? pending.replace : replace })
   }
 
   /**
@@ -178,17 +185,18 @@ export class CallsRepo {
       for (const { call, raw } of items) {
         const { transcript, events, variables, agent, voice, slmModel } = call
         const rawJson = JSON.stringify(raw)
-        let rowid = stored.get(call.id)?.rowid
-        if (rowid === undefined) {
+        let before = stored.get(call.id)
+        if (!before) {
           // A detail of a call the list has not given yet also creates its row.
           const listHash = hash(rawJson)
-          rowid = this.writeSummary(summaryOf(call), rawJson, listHash, 'missing', now)
-          stored.set(call.id, { rowid, list_hash: listHash, detail_state: 'missing' })
+          before = { rowid: this.writeSummary(call, rawJson, listHash, 'missing', now), list_hash: listHash, detail_state: 'missing', summary: call.summary }
+          stored.set(call.id, before)
         }
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
         this.stmts.putDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now)
-        fetched.push(rowid)
-        this.queueText(rowid, call, transcriptText(transcript), true)
+        fetched.push(before.rowid)
+        // The summary's words are the row's (the detail does not change it); a row written earlier in this batch is replaced too.
+        this.queueText(before.rowid, before.summary ?? '', transcriptText(transcript), mayHaveText(before))
       }
       this.stmts.markFetched.run(JSON.stringify(fetched))
     })
@@ -223,25 +231,6 @@ export class CallsRepo {
   }
 }
 
-/** Only the summary's fields: a detail passed as a summary must not put its transcript in summary_json. */
-function summaryOf(call: CallSummary | CallDetail): CallSummary {
-  if (!('transcript' in call)) return call
-  const { transcript: _t, events: _e, variables: _v, agent: _a, voice: _vo, slmModel: _m, ...summary } = call
-  return summary
-}
-
 export function transcriptText(turns: { text: string }[]): string {
   return turns.map((t) => t.text).join('\n')
-}
-
-/** The values of one calls row, in the column order of the upsert (positional binding is faster). */
-function summaryRow(call: CallSummary, listHash: string, detailState: string, now: number): unknown[] {
-  return [
-    call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
-    call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
-    call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
-    call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
-    call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
-    `${call.id} ${call.from} ${call.to}`.toLowerCase(), listHash, detailState, now,
-  ]
 }

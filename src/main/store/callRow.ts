@@ -1,0 +1,95 @@
+// A call summary as a row of the calls table and back. The row holds every list field as a column;
+// the few fields that are not columns (updatedAt as sent, the disposition map and results, the
+// latency statistics) travel beside it as one small JSON object in call_payloads.extras_json.
+// Keeping the whole summary as JSON as well wrote each call twice and was ~6% of the ingest time.
+import type { CallSummary } from '@shared/domain'
+
+/** Columns of calls in the order of summaryRow(). */
+export const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', 'to_number', 'agent_id', 'agent_name', 'campaign_id',
+  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'recording_url',
+  'recording_dual_url', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
+  'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'detail_state', 'synced_ms'] as const
+
+/** The summary fields that are not columns. */
+export type CallExtras = Pick<CallSummary, 'updatedAt' | 'dispositions' | 'dispositionResults' | 'latency'>
+
+/** What summaryFromRow reads: the calls row (SELECT calls.*) and its extras. */
+export interface StoredCallRow {
+  id: string
+  db_id: string | null
+  status: string
+  type: string
+  duration_s: number
+  from_number: string
+  to_number: string
+  agent_id: string | null
+  agent_name: string | null
+  campaign_id: string | null
+  created_at: string
+  disconnect_reason: string | null
+  failure_reason: string | null
+  cost_credits: number | null
+  recording_url: string | null
+  recording_dual_url: string | null
+  retry_count: number
+  retry_attempt: number
+  retry_call_id: string | null
+  is_test: number
+  version_id: string | null
+  version_number: number | null
+  summary: string | null
+  extras_json: string
+}
+
+const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
+
+/** The values of one calls row, in COLUMNS order (positional binding is faster). */
+export function summaryRow(call: CallSummary, listHash: string, detailState: string, now: number): unknown[] {
+  return [
+    call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
+    call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
+    call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
+    call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
+    call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
+    `${call.id} ${call.from} ${call.to}`.toLowerCase(), listHash, detailState, now,
+  ]
+}
+
+export function extrasJson(call: CallSummary): string {
+  const extras: CallExtras = { updatedAt: call.updatedAt, dispositions: call.dispositions, dispositionResults: call.dispositionResults, latency: call.latency }
+  return JSON.stringify(extras)
+}
+
+export function parseExtras(json: string): CallExtras {
+  const e = JSON.parse(json) as Partial<CallExtras>
+  return { updatedAt: e.updatedAt ?? null, dispositions: e.dispositions ?? {}, dispositionResults: e.dispositionResults ?? [], latency: e.latency ?? null }
+}
+
+export function summaryFromRow(r: StoredCallRow): CallSummary {
+  return {
+    id: r.id,
+    dbId: r.db_id,
+    status: r.status,
+    type: r.type,
+    durationS: r.duration_s,
+    from: r.from_number,
+    to: r.to_number,
+    agentId: r.agent_id,
+    agentName: r.agent_name,
+    campaignId: r.campaign_id,
+    createdAt: r.created_at,
+    disconnectReason: r.disconnect_reason,
+    failureReason: r.failure_reason,
+    costCredits: r.cost_credits,
+    recordingUrl: r.recording_url,
+    recordingDualUrl: r.recording_dual_url,
+    retryCount: r.retry_count,
+    retryAttemptNumber: r.retry_attempt,
+    retryCallId: r.retry_call_id,
+    isTest: r.is_test === 1,
+    versionId: r.version_id,
+    versionNumber: r.version_number,
+    summary: r.summary,
+    ...parseExtras(r.extras_json),
+  }
+}
