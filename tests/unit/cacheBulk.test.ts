@@ -21,19 +21,21 @@ describe('cache bulk writes', () => {
     const store = openStore(paths())
     const sync = () => store.cache.pragma('synchronous', { simple: true })
     const cacheSize = () => store.cache.pragma('cache_size', { simple: true })
-    const normal = { sync: sync(), cache: cacheSize() }
-    expect(normal.sync).toBe(1) // NORMAL
+    const automerge = () => store.cache.prepare("SELECT v FROM call_text_config WHERE k = 'automerge'").pluck().get() ?? 4 // 4 when never set
+    const normal = { sync: sync(), cache: cacheSize(), automerge: automerge() }
+    expect(normal).toEqual({ sync: 1, cache: -65536, automerge: 4 }) // NORMAL, 64 MB, FTS5's default merging
     const endList = bulkWrites(store.cache)
     const endDetails = bulkWrites(store.cache)
     expect(sync()).toBe(0) // OFF
     expect(cacheSize()).toBeLessThan(normal.cache as number) // negative KiB: larger
+    expect(automerge()).toBe(0) // full-text segments merged only when they pile up
     endList()
     endList() // a second call changes nothing
     expect(sync()).toBe(0)
     const call = makeCall(1)
     store.calls.upsertSummaries([call], [rawOf(call)])
     endDetails()
-    expect({ sync: sync(), cache: cacheSize() }).toEqual(normal)
+    expect({ sync: sync(), cache: cacheSize(), automerge: automerge() }).toEqual(normal)
     expect(store.query.count()).toBe(1)
     // The workspace is never touched by it.
     expect(store.workspace.pragma('synchronous', { simple: true })).toBe(1)
@@ -54,6 +56,8 @@ describe('cache bulk writes', () => {
     store = openStore(where)
     expect(existsSync(marker)).toBe(false)
     expect(store.query.count()).toBe(1)
+    // The full-text index merges as it goes again (the setting is stored in the index).
+    expect(store.cache.prepare("SELECT v FROM call_text_config WHERE k = 'automerge'").pluck().get()).toBe(4)
     end() // the old connection is closed: nothing to do
     const again = bulkWrites(store.cache)
     again()
