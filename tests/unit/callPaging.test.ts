@@ -62,6 +62,7 @@ function reference(q: CallQuery, pred: (c: CallSummary) => boolean): string[] {
 }
 
 const recorded = (c: CallSummary) => Boolean(c.recordingUrl || c.recordingDualUrl)
+const idsOf = (c: CallSummary) => `${c.id} ${c.from} ${c.to}`.toLowerCase()
 
 describe('list pages under filters and sorts', () => {
   it.each<[string, CallQuery, (c: CallSummary) => boolean]>([
@@ -83,6 +84,11 @@ describe('list pages under filters and sorts', () => {
     ['text over most calls by duration', { text: 'parc', sortBy: 'duration', sortOrder: 'asc' }, (c) => /parcel/.test(c.summary ?? '')],
     ['text over most calls and a status', { text: 'parcel', statuses: ['failed'] }, (c) => /parcel/.test(c.summary ?? '') && c.status === 'failed'],
     ['text and failed by duration', { text: 'parcel', statuses: ['failed', 'no_answer'], sortBy: 'duration', sortOrder: 'desc' }, (c) => /parcel/.test(c.summary ?? '') && ['failed', 'no_answer'].includes(c.status)],
+    // Ids and numbers that match most calls are tested on each call walked, not gathered first.
+    ['phone prefix of every call', { text: '+1415555' }, (c) => idsOf(c).includes('+1415555')],
+    ['phone prefix, failed, by duration', { text: '+1415555', statuses: ['failed', 'no_answer'], sortBy: 'duration', sortOrder: 'desc' }, (c) => idsOf(c).includes('+1415555') && ['failed', 'no_answer'].includes(c.status)],
+    ['id fragment of most calls by cost', { text: 'call-1790', sortBy: 'cost', sortOrder: 'asc' }, (c) => idsOf(c).includes('call-1790')],
+    ['words and digits together', { text: 'call 12' }, (c) => /\bcall 12/.test(c.summary ?? '') || idsOf(c).includes('call12')],
   ])('%s', (_name, query, pred) => {
     const want = reference(query, pred)
     expect(want.length).toBeGreaterThan(0)

@@ -34,6 +34,8 @@ export interface WhereOptions {
   scanForText?: boolean
   /** The text's matches, already found (few): tested as a list instead of searching again. */
   textRowids?: number[]
+  /** The text matched ids and numbers only, many of them: their substring test, made on each call. */
+  textTest?: Where
   /**
    * Ranges on duration, cost and latency are tested, not searched: most calls have a duration and
    * a cost, so walking one of those indexes costs a row lookup per match, where an equality filter
@@ -83,30 +85,34 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptio
   const text = q.text?.trim()
   if (text) {
     const match = textMatch(text)
-    if (opts.textRowids) add('calls.rowid IN (SELECT value FROM json_each(?))', JSON.stringify(opts.textRowids))
+    if (opts.textTest) add(opts.textTest.sql, ...opts.textTest.params)
+    else if (opts.textRowids) add('calls.rowid IN (SELECT value FROM json_each(?))', JSON.stringify(opts.textRowids))
     else if (match) add(`${opts.scanForText ? '+' : ''}calls.rowid IN (${match.sql})`, ...match.params)
     else add('0')
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
 }
 
+export interface TextMatch extends Where {
+  /** Full text over words: the rowids it matches. */
+  words: Where | null
+  /** Substring over ids and phone numbers: the rowids it matches, and the same test made on a call row. */
+  ids: { rowids: Where; test: Where } | null
+}
+
 /** The rowids of calls whose text matches: full text over words, substring over ids and numbers. */
-export function textMatch(text: string): Where | null {
-  const alternatives: string[] = []
-  const values: unknown[] = []
+export function textMatch(text: string): TextMatch | null {
   const fts = ftsQuery(text)
-  if (fts) {
-    alternatives.push('SELECT rowid FROM call_text WHERE call_text MATCH ?')
-    values.push(fts)
-  }
+  const words: Where | null = fts ? { sql: 'SELECT rowid FROM call_text WHERE call_text MATCH ?', params: [fts] } : null
   const needle = text.replace(/\s+/g, '')
   // Ids and phone numbers are mostly digits: a needle without any is a word for full text alone.
-  if (/\d/.test(needle)) {
-    alternatives.push("SELECT rowid FROM calls WHERE search_ids LIKE ? ESCAPE '\\'")
-    values.push(`%${needle.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`)
-  }
-  if (alternatives.length < 2) return alternatives.length ? { sql: alternatives[0]!, params: values } : null
+  const like = `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`
+  const ids = /\d/.test(needle)
+    ? { rowids: { sql: "SELECT rowid FROM calls WHERE search_ids LIKE ? ESCAPE '\\'", params: [like] }, test: { sql: "calls.search_ids LIKE ? ESCAPE '\\'", params: [like] } }
+    : null
+  const parts = [words, ids?.rowids].filter((p) => p != null)
+  if (parts.length < 2) return parts.length ? { ...parts[0]!, words, ids } : null
   // Not a plain UNION: SQLite merges one by reading both sides in rowid order, which turns the
   // LIKE into a scan of the whole table instead of the small search_ids index.
-  return { sql: `SELECT DISTINCT rowid FROM (${alternatives.join(' UNION ALL ')})`, params: values }
+  return { sql: `SELECT DISTINCT rowid FROM (${parts.map((p) => p.sql).join(' UNION ALL ')})`, params: parts.flatMap((p) => p.params), words, ids }
 }

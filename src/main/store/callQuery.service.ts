@@ -6,6 +6,7 @@ import type { ReviewStatusValue, ReviewSummary } from '@shared/review'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
 import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Where } from './callFilter'
+import { RowidSet } from './rowidSet'
 import { queryWords, snippet } from './snippet'
 import { transcriptText } from './calls.repo'
 import { summaryFromRow, type StoredCallRow } from './callRow'
@@ -52,7 +53,7 @@ interface RowRecord {
 /** Many text matches, and the other filters to test in SQL while walking the sort index. */
 interface TextKeep {
   where: Where
-  matches: Set<number>
+  matches: RowidSet
 }
 
 export const DEFAULT_PAGE = 100
@@ -88,11 +89,11 @@ export class CallQueryService {
     // The text's matches are found once: their number decides how to run the page (and is the
     // total when text is the only filter); a few are passed on as a list, many are walked.
     const text = q.text?.trim()
-    const match = text ? textMatch(text) : null
-    const rowids = match ? (this.stmt(`SELECT rowid FROM (${match.sql})`).pluck().all(...match.params) as number[]) : null
-    const textMatches = text ? (rowids?.length ?? 0) : null
-    const many = textMatches !== null && textMatches > SCAN_ABOVE
-    const textOpts = { scanForText: many, ...(rowids && !many ? { textRowids: rowids } : {}) }
+    const found = text ? this.textMatches(text) : null
+    const matches = found && 'set' in found ? found.set : null
+    const textMatches = found ? (matches?.size ?? (found as { count: number }).count) : null
+    const many = matches !== null && matches.size > SCAN_ABOVE
+    const textOpts = found && 'test' in found ? { textTest: found.test } : { scanForText: many, ...(matches && !many ? { textRowids: matches.toArray() } : {}) }
     const where = buildWhere(q, undefined, textOpts)
     const offset = q.offset ?? 0
     const limit = q.limit ?? DEFAULT_PAGE
@@ -100,12 +101,32 @@ export class CallQueryService {
     const counted = hasEqualityFilter(q) ? buildWhere(q, undefined, { ...textOpts, testMeasures: true }) : where
     const total = textMatches !== null && onlyText(q) ? textMatches : this.total(q, counted)
     // Many text matches are tested in JavaScript against the set already found, not by a second search.
-    const keep = many && rowids ? { where: buildWhere({ ...q, text: undefined }), matches: new Set(rowids) } : undefined
+    const keep = many && matches ? { where: buildWhere({ ...q, text: undefined }), matches } : undefined
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
     const snippets = q.text ? this.snippets(q.text, records.map((r) => r.rowid)) : new Map<number, string>()
     const reviews = this.reviews(records.map((r) => r.id))
     return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, reviews.get(r.id))), total, offset, limit }
+  }
+
+  /**
+   * Every call the text matches, each search on its own (a DISTINCT over both sorted 100k rowids).
+   * When only ids and numbers match, and many do (a phone prefix can match every call), they are
+   * counted, not gathered: the page tests the substring on each call it walks.
+   */
+  private textMatches(text: string): { set: RowidSet } | { test: Where; count: number } {
+    const match = textMatch(text)
+    const set = new RowidSet()
+    const gather = (w: Where) => {
+      for (const rowid of this.stmt(w.sql).pluck().all(...w.params) as number[]) set.add(rowid)
+    }
+    if (match?.words) gather(match.words)
+    if (match?.ids) {
+      const count = set.size === 0 ? (this.stmt(`SELECT COUNT(*) FROM (${match.ids.rowids.sql})`).pluck().get(...match.ids.rowids.params) as number) : 0
+      if (count > SCAN_ABOVE) return { test: match.ids.test, count }
+      gather(match.ids.rowids)
+    }
+    return { set }
   }
 
   /** The review columns of a page's calls, from the workspace attached to this connection as ws. */
@@ -149,7 +170,8 @@ export class CallQueryService {
     // The stretch allows for matches bunching up further on (a filter correlated with the sort);
     // if it still holds too few, the general query below answers.
     const expected = ((offset + limit) * all) / total
-    if (where.sql && total < all && expected <= WALK_EXPECTED) {
+    // (With the text's matches in hand that holds even when every call matches, as a phone prefix can.)
+    if (where.sql && (total < all || keep) && expected <= WALK_EXPECTED) {
       const span = Math.ceil(expected * 4) + 100
       const walk = (w: Where, cols: string) =>
         this.stmt(
@@ -158,7 +180,9 @@ export class CallQueryService {
         )
       const want = Math.min(limit, total - offset)
       if (keep) {
-        const found = (walk(keep.where, 'calls.rowid').pluck().all(span, ...keep.where.params) as number[]).filter((r) => keep.matches.has(r))
+        // With no other filter the sort index alone gives the stretch's rowids (no row is read).
+        const stretch = keep.where.sql ? walk(keep.where, 'calls.rowid') : this.stmt(`SELECT rowid FROM calls ${orderBy} LIMIT ?`)
+        const found = (stretch.pluck().all(span, ...keep.where.params) as number[]).filter((r) => keep.matches.has(r))
         if (found.length >= offset + want) return this.rowsOf(found.slice(offset, offset + limit), orderBy)
       } else {
         const rows = walk(where, ROW_COLUMNS).all(span, ...where.params, limit, offset) as RowRecord[]
@@ -182,15 +206,15 @@ export class CallQueryService {
     const words = queryWords(text)
     const out = new Map<number, string>()
     if (words.length === 0) return out
-    // The full-text index keeps no copy of the text: it is read where it is stored.
-    const read = this.stmt(
-      'SELECT c.summary, d.transcript_json FROM calls c LEFT JOIN call_details d ON d.call_id = c.id WHERE c.rowid = ?',
-    )
-    for (const rowid of rowids) {
-      const doc = read.get(rowid) as { summary: string | null; transcript_json: string | null } | undefined
-      const turns = () => (doc?.transcript_json ? transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]) : '')
-      const found = doc ? (snippet(doc.summary ?? '', words) ?? snippet(turns(), words)) : null
-      if (found) out.set(rowid, found)
+    // The full-text index keeps no copy of the text: it is read where it is stored, the page's at once.
+    const docs = this.stmt(
+      `SELECT c.rowid, c.summary, d.transcript_json FROM calls c LEFT JOIN call_details d ON d.call_id = c.id
+       WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rowids)) as { rowid: number; summary: string | null; transcript_json: string | null }[]
+    for (const doc of docs) {
+      const turns = () => (doc.transcript_json ? transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]) : '')
+      const found = snippet(doc.summary ?? '', words) ?? snippet(turns(), words)
+      if (found) out.set(doc.rowid, found)
     }
     return out
   }

@@ -8,8 +8,12 @@ import type { CallFacets, CallRow } from '@shared/query'
 import { errorMessage, ipc } from '../lib/ipc'
 import type { Store } from './index'
 
-export const BLOCK = 100
-const MAX_BLOCKS = 40
+/**
+ * A block is about two screens of rows: enough for the first screen at once, and small enough that
+ * a new query's first rows (with their text snippets, cut in main) come back quickly.
+ */
+export const BLOCK = 50
+const MAX_BLOCKS = 80
 const REFRESH_MS = 1000
 
 export interface Block {
