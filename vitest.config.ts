@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { ...shared, electron: resolve(root, 'tests/support/electron.ts') } },
-        test: { name: 'unit', setupFiles: [resolve(root, 'tests/support/setup.ts')], include: ['tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: { name: 'unit', setupFiles: [resolve(root, 'tests/support/setup.ts')], include: ['tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/renderer/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         resolve: { alias: shared },

@@ -9,6 +9,7 @@ import { useStore } from '../../store'
 import { ChannelMapping } from './ChannelMapping'
 import { speakerOf, useEngineState, usePlayer } from './context'
 import { MarksLane } from './MarksLane'
+import { TimeAxis } from './TimeAxis'
 import { AnnotationRegions } from '../review/AnnotationRegions'
 import { RecordingNotice } from './RecordingNotice'
 import { latencyMarks, overlaps } from './timing'
@@ -59,13 +60,15 @@ function Ready({ media, call }: { media: MediaInfo; call: CallSummary | CallDeta
   const decode = !media.peaksUrl
   const channels = peaks?.channels.length ?? media.channels ?? 1
   const dual = media.kind === 'dual' && channels >= 2
+  const duration = media.durationS ?? peaks?.durationS ?? engine?.duration ?? 0
   if (error) return <div className="banner banner-error player-notice" role="alert"><p>The waveform could not be loaded: {error}</p></div>
   return (
     <div ref={root} className="player" data-testid="call-player" data-ready={state?.ready ? 'true' : 'false'} data-playing={state?.playing ? 'true' : 'false'}>
       <Transport canSolo={dual} />
       {peaks || decode ? (
         <Waveform source={source} peaks={peaks} channels={channels} labels={laneLabels(channels, alignment.agentChannel)} onEngine={setEngine}>
-          <MarksLane engine={engine} duration={media.durationS ?? peaks?.durationS ?? engine?.duration ?? 0} latency={marks.latency} interruptions={marks.interruptions} />
+          <TimeAxis engine={engine} duration={duration} />
+          <MarksLane engine={engine} duration={duration} latency={marks.latency} interruptions={marks.interruptions} />
           <AnnotationRegions engine={engine} />
         </Waveform>
       ) : (

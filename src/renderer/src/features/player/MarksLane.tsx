@@ -1,11 +1,12 @@
 // The latency overlay under the waveform: one mark per caller → agent hand-over (caller end →
 // agent start, coloured by the latency thresholds, the ms as its tooltip) and one per stretch of
 // talk-over. Marks are placed in % of the call and the strip follows the waveform's zoom and
-// scroll by writing its width and offset directly (no re-render while the waveform scrolls).
-import { useEffect, useRef } from 'react'
+// scroll (useWaveformStrip).
+import { useRef } from 'react'
 import type { Segment } from '@shared/media'
 import type { Engine } from './engine'
 import { clock, type LatencyMark } from './timing'
+import { useWaveformStrip } from './useWaveformStrip'
 
 interface Props {
   engine: Engine | null
@@ -18,18 +19,7 @@ const pct = (s: number, d: number) => `${(Math.max(0, Math.min(d, s)) / d) * 100
 
 export function MarksLane({ engine, duration, latency, interruptions }: Props) {
   const innerRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!engine) return
-    const sync = () => {
-      const inner = innerRef.current
-      if (!inner) return
-      inner.style.width = `${engine.ws.getWrapper().scrollWidth}px`
-      inner.style.transform = `translateX(${-engine.ws.getScroll()}px)`
-    }
-    const offs = (['scroll', 'zoom', 'redraw', 'resize', 'decode'] as const).map((e) => engine.ws.on(e, sync))
-    sync()
-    return () => offs.forEach((off) => off())
-  }, [engine])
+  useWaveformStrip(engine, innerRef)
   if (!(duration > 0)) return null
   return (
     <div className="marks" aria-label="Latency and talk-over marks">

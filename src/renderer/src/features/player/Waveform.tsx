@@ -1,4 +1,4 @@
-// The waveform: one lane per recording channel, labelled Agent / Caller, the timeline, hover
+// The waveform: one lane per recording channel, labelled Agent / Caller, hover
 // time, zoom (Ctrl/⌘ + wheel or the buttons), a minimap for long calls and the latency marks.
 // The engine is made once per recording (not per render, not per alignment change).
 import { useEffect, useMemo, useRef, type ReactNode } from 'react'
@@ -6,21 +6,18 @@ import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js'
 import HoverPlugin from 'wavesurfer.js/plugins/hover'
 import MinimapPlugin from 'wavesurfer.js/plugins/minimap'
 import RegionsPlugin from 'wavesurfer.js/plugins/regions'
-import TimelinePlugin from 'wavesurfer.js/plugins/timeline'
 import ZoomPlugin from 'wavesurfer.js/plugins/zoom'
 import type { Peaks } from '@shared/media'
 import { Engine, LANE_HEIGHT, type EngineSource } from './engine'
 import { clock } from './timing'
 
 const LONG_CALL_S = 120
-const TIMELINE_HEIGHT = 18
 /** The minimap goes below the marks (a selector: plugins are made before the DOM exists). */
 const MINIMAP_ID = 'call-minimap'
 
 function usePlugins(long: boolean): GenericPlugin[] {
   return useMemo(() => {
     const list: GenericPlugin[] = [
-      TimelinePlugin.create({ height: TIMELINE_HEIGHT, formatTimeCallback: clock, style: { color: '#8d97a5', fontSize: '11px' } }),
       HoverPlugin.create({ lineColor: '#e6e9ee', labelBackground: '#1f242c', labelColor: '#e6e9ee', labelSize: 11, formatTimeCallback: (s) => `${clock(s)}.${Math.floor((s % 1) * 10)}` }),
       ZoomPlugin.create({ scale: 0.5, maxZoom: 400 }),
       // Annotated ranges (features/review/AnnotationRegions draws them).
@@ -76,9 +73,8 @@ export function Waveform({ source, peaks, channels, labels, onEngine, children }
         ))}
       </div>
       <div className="wave-main">
-        {/* Sized and contained: the timeline plugin measures each notch as it adds it, and each
-            measure would otherwise lay out the whole call view (~10 ms a notch on a long call). */}
-        <div ref={waveRef} className="wave-host" data-testid="waveform" style={{ height: labels.length * LANE_HEIGHT + TIMELINE_HEIGHT }} />
+        {/* Sized and contained: what wavesurfer measures as it draws lays out only the lanes, not the whole call view. */}
+        <div ref={waveRef} className="wave-host" data-testid="waveform" style={{ height: labels.length * LANE_HEIGHT }} />
         {children}
         <div id={MINIMAP_ID} className="minimap" />
       </div>

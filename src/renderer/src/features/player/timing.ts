@@ -86,3 +86,18 @@ export function overlaps(speech: readonly Segment[][], minS = 0.15): Segment[] {
   }
   return out
 }
+
+/** Steps a reader expects on a time axis, in seconds. */
+const AXIS_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600]
+const MIN_TICK_PX = 10
+const MIN_LABEL_PX = 64
+/** Zoomed far in, labels thin out rather than fill the DOM (the hover shows any time). */
+const MAX_LABELS = 600
+
+/** The time axis's minor tick step and label step (a multiple of it) for a call drawn this wide. */
+export function axisSteps(durationS: number, widthPx: number): { tickS: number; labelS: number } {
+  const pxPerS = widthPx / durationS
+  const tickS = AXIS_STEPS.find((s) => s * pxPerS >= MIN_TICK_PX) ?? AXIS_STEPS.at(-1)!
+  const labelS = AXIS_STEPS.find((s) => s % tickS === 0 && s * pxPerS >= MIN_LABEL_PX && durationS / s <= MAX_LABELS) ?? AXIS_STEPS.at(-1)!
+  return { tickS, labelS }
+}
