@@ -40,6 +40,8 @@ export class Engine {
   readonly ws: WaveSurfer
   readonly graph: AudioGraph
   private skipOn = false
+  private agentChannel: 0 | 1 | null
+  private follow = true
   lastSkip: { from: number; to: number } | null = null
   private union: Segment[] = []
   private state: EngineState = { ready: false, playing: false, error: null }
@@ -53,6 +55,7 @@ export class Engine {
     if (new URL(source.audioUrl, location.href).origin !== location.origin) this.audio.crossOrigin = 'anonymous'
     audioHost.append(this.audio)
     this.graph = new AudioGraph(this.audio, peaks?.channels.length ?? channels)
+    this.agentChannel = source.agentChannel
     this.ws = WaveSurfer.create({
       container,
       media: this.audio,
@@ -63,8 +66,8 @@ export class Engine {
       cursorColor: '#e6e9ee',
       cursorWidth: 2,
       minPxPerSec: 0,
-      autoScroll: true,
-      autoCenter: true,
+      autoScroll: this.follow,
+      autoCenter: this.follow,
       hideScrollbar: false,
       dragToSeek: true,
       plugins,
@@ -97,8 +100,18 @@ export class Engine {
     this.union = speechUnion(speech)
   }
 
+  /** Every setOptions redraws the whole waveform (~15 ms on a long call): only a real change is passed on. */
   setAgentChannel(agentChannel: 0 | 1 | null): void {
+    if (agentChannel === this.agentChannel) return
+    this.agentChannel = agentChannel
     this.ws.setOptions({ splitChannels: laneOptions(this.graph.count, agentChannel) })
+  }
+
+  /** Follow: keep the cursor in view while playing. */
+  setFollow(follow: boolean): void {
+    if (follow === this.follow) return
+    this.follow = follow
+    this.ws.setOptions({ autoScroll: follow, autoCenter: follow })
   }
 
   get duration(): number {

@@ -39,7 +39,7 @@ export function useEnginePrefs(engine: Engine | null, root: RefObject<HTMLElemen
     engine.setAgentChannel(agentChannel)
   }, [engine, speech, agentChannel])
   useEffect(() => {
-    engine?.ws.setOptions({ autoScroll: follow, autoCenter: follow })
+    engine?.setFollow(follow)
   }, [engine, follow])
   // Skips happen inside the engine: mirror them as they happen.
   useEffect(() => engine?.subscribe(() => mirror(root.current, engine)), [engine, root])
