@@ -122,9 +122,12 @@ export class CallQueryService {
     }
     if (match?.words) gather(match.words)
     if (match?.ids) {
-      const count = set.size === 0 ? (this.stmt(`SELECT COUNT(*) FROM (${match.ids.rowids.sql})`).pluck().get(...match.ids.rowids.params) as number) : 0
-      if (count > SCAN_ABOVE) return { test: match.ids.test, count }
-      gather(match.ids.rowids)
+      const { sql, params } = match.ids.rowids
+      // One scan when they are few (the usual id or number); counted by a second only when many.
+      const first = this.stmt(`${sql} LIMIT ?`).pluck().all(...params, SCAN_ABOVE + 1) as number[]
+      if (first.length <= SCAN_ABOVE) first.forEach((rowid) => set.add(rowid))
+      else if (set.size === 0) return { test: match.ids.test, count: this.stmt(`SELECT COUNT(*) FROM (${sql})`).pluck().get(...params) as number }
+      else gather(match.ids.rowids)
     }
     return { set }
   }
