@@ -90,10 +90,10 @@ export class CallQueryService {
     // total when text is the only filter); a few are passed on as a list, many are walked.
     const text = q.text?.trim()
     const found = text ? this.textMatches(text) : null
-    const matches = found && 'set' in found ? found.set : null
-    const textMatches = found ? (matches?.size ?? (found as { count: number }).count) : null
-    const many = matches !== null && matches.size > SCAN_ABOVE
-    const textOpts = found && 'test' in found ? { textTest: found.test } : { scanForText: many, ...(matches && !many ? { textRowids: matches.toArray() } : {}) }
+    const matches = found?.kind === 'set' ? found.set : null
+    const textMatches = found ? (found.kind === 'set' ? found.set.size : found.count) : null
+    const many = (matches?.size ?? 0) > SCAN_ABOVE
+    const textOpts = found?.kind === 'test' ? { textTest: found.test } : { scanForText: many, ...(matches && !many ? { textRowids: matches.toArray() } : {}) }
     const where = buildWhere(q, undefined, textOpts)
     const offset = q.offset ?? 0
     const limit = q.limit ?? DEFAULT_PAGE
@@ -110,11 +110,11 @@ export class CallQueryService {
   }
 
   /**
-   * Every call the text matches, each search on its own (a DISTINCT over both sorted 100k rowids).
-   * When only ids and numbers match, and many do (a phone prefix can match every call), they are
-   * counted, not gathered: the page tests the substring on each call it walks.
+   * Every call the text matches: each search gathered on its own into one bitmap (a DISTINCT over
+   * both sorted every match). When only ids and numbers match, and many do (a phone prefix can
+   * match every call), they are counted, not gathered: the page tests the substring on each call.
    */
-  private textMatches(text: string): { set: RowidSet } | { test: Where; count: number } {
+  private textMatches(text: string): { kind: 'set'; set: RowidSet } | { kind: 'test'; test: Where; count: number } {
     const match = textMatch(text)
     const set = new RowidSet()
     const gather = (w: Where) => {
@@ -126,10 +126,10 @@ export class CallQueryService {
       // One scan when they are few (the usual id or number); counted by a second only when many.
       const first = this.stmt(`${sql} LIMIT ?`).pluck().all(...params, SCAN_ABOVE + 1) as number[]
       if (first.length <= SCAN_ABOVE) first.forEach((rowid) => set.add(rowid))
-      else if (set.size === 0) return { test: match.ids.test, count: this.stmt(`SELECT COUNT(*) FROM (${sql})`).pluck().get(...params) as number }
+      else if (set.size === 0) return { kind: 'test', test: match.ids.test, count: this.stmt(`SELECT COUNT(*) FROM (${sql})`).pluck().get(...params) as number }
       else gather(match.ids.rowids)
     }
-    return { set }
+    return { kind: 'set', set }
   }
 
   /** The review columns of a page's calls, from the workspace attached to this connection as ws. */
