@@ -71,13 +71,18 @@ describe('cache write batches', () => {
   })
 })
 
+/** A cache file at an older schema version, to migrate. */
+function cacheAt(file: string, version: number): Database.Database {
+  const db = new Database(file)
+  for (const m of loadMigrations('cache').slice(0, version)) db.exec(m.sql)
+  db.pragma(`user_version = ${version}`)
+  return db
+}
+
 describe('cache migration 003', () => {
   it('rebuilds the full-text index of an older cache from its stored summaries and transcripts', () => {
     const p = paths()
-    const before = loadMigrations('cache').slice(0, 2)
-    const db = new Database(p.cacheDb)
-    for (const m of before) db.exec(m.sql)
-    db.pragma(`user_version = ${before.length}`)
+    const db = cacheAt(p.cacheDb, 2)
     const call = makeCall(8, { summary: 'Asked about the invoice.' })
     db.prepare(
       `INSERT INTO calls (id, status, type, duration_s, from_number, to_number, created_at, created_ms, has_recording, retry_count,
@@ -100,10 +105,7 @@ describe('cache migration 003', () => {
 describe('cache migration 004', () => {
   it('keeps every stored summary whole while its JSON shrinks to the fields that are not columns', () => {
     const p = paths()
-    const before = loadMigrations('cache').slice(0, 3)
-    const db = new Database(p.cacheDb)
-    for (const m of before) db.exec(m.sql)
-    db.pragma(`user_version = ${before.length}`)
+    const db = cacheAt(p.cacheDb, 3)
     const call = makeCall(9)
     db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 'missing', 0))
     db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))

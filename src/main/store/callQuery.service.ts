@@ -9,7 +9,7 @@ import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Whe
 import { RowidSet } from './rowidSet'
 import { queryWords, snippet } from './snippet'
 import { transcriptText } from './calls.repo'
-import { summaryFromRow, type StoredCallRow } from './callRow'
+import { sharedFields, summaryFromRow, type CallsRow, type StoredCallRow } from './callRow'
 
 const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   createdAt: 'created_ms',
@@ -29,26 +29,9 @@ const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
 const ROW_COLUMNS = `calls.rowid AS rowid, id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
   disconnect_reason, cost_credits, avg_latency_ms, summary, has_recording, is_test, detail_state`
 
-interface RowRecord {
-  rowid: number
-  id: string
-  status: string
-  type: string
-  created_at: string
-  duration_s: number
-  from_number: string
-  to_number: string
-  agent_id: string | null
-  agent_name: string | null
-  campaign_id: string | null
-  disconnect_reason: string | null
-  cost_credits: number | null
-  avg_latency_ms: number | null
-  summary: string | null
-  has_recording: number
-  is_test: number
-  detail_state: string
-}
+/** A list row: the columns of ROW_COLUMNS. */
+type RowRecord = { rowid: number } & Pick<CallsRow, 'id' | 'status' | 'type' | 'created_at' | 'duration_s' | 'from_number' | 'to_number' | 'agent_id'
+  | 'agent_name' | 'campaign_id' | 'disconnect_reason' | 'cost_credits' | 'avg_latency_ms' | 'summary' | 'has_recording' | 'is_test' | 'detail_state'>
 
 /** Many text matches, and the other filters to test in SQL while walking the sort index. */
 interface TextKeep {
@@ -294,24 +277,11 @@ const UNREVIEWED: ReviewSummary = { status: 'unreviewed', tags: [], score: null,
 
 function toRow(r: RowRecord, snippet: string | null, review: ReviewSummary = UNREVIEWED): CallRow {
   return {
+    ...sharedFields(r),
     review,
-    id: r.id,
-    status: r.status,
-    type: r.type,
-    createdAt: r.created_at,
-    durationS: r.duration_s,
-    from: r.from_number,
-    to: r.to_number,
-    agentId: r.agent_id,
-    agentName: r.agent_name,
-    campaignId: r.campaign_id,
-    disconnectReason: r.disconnect_reason,
-    costCredits: r.cost_credits,
     avgLatencyMs: r.avg_latency_ms,
-    summary: r.summary,
     snippet,
     hasRecording: r.has_recording === 1,
-    isTest: r.is_test === 1,
     hasDetail: r.detail_state === 'fetched',
   }
 }

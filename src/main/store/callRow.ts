@@ -13,8 +13,8 @@ export const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_num
 /** The summary fields that are not columns. */
 export type CallExtras = Pick<CallSummary, 'updatedAt' | 'dispositions' | 'dispositionResults' | 'latency'>
 
-/** What summaryFromRow reads: the calls row (SELECT calls.*) and its extras. */
-export interface StoredCallRow {
+/** A row of the calls table as SQLite returns it (the columns Earmark reads back). */
+export interface CallsRow {
   id: string
   db_id: string | null
   status: string
@@ -31,6 +31,7 @@ export interface StoredCallRow {
   cost_credits: number | null
   recording_url: string | null
   recording_dual_url: string | null
+  has_recording: number
   retry_count: number
   retry_attempt: number
   retry_call_id: string | null
@@ -38,8 +39,12 @@ export interface StoredCallRow {
   version_id: string | null
   version_number: number | null
   summary: string | null
-  extras_json: string
+  avg_latency_ms: number | null
+  detail_state: string
 }
+
+/** What summaryFromRow reads: the calls row (SELECT calls.*) and its extras. */
+export type StoredCallRow = CallsRow & { extras_json: string }
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
 
@@ -65,10 +70,13 @@ export function parseExtras(json: string): CallExtras {
   return { updatedAt: e.updatedAt ?? null, dispositions: e.dispositions ?? {}, dispositionResults: e.dispositionResults ?? [], latency: e.latency ?? null }
 }
 
-export function summaryFromRow(r: StoredCallRow): CallSummary {
+type SharedColumns = 'id' | 'status' | 'type' | 'duration_s' | 'from_number' | 'to_number' | 'agent_id' | 'agent_name' | 'campaign_id' | 'created_at'
+  | 'disconnect_reason' | 'cost_credits' | 'summary' | 'is_test'
+
+/** The fields a call summary and a list row both take from the calls row. */
+export function sharedFields(r: Pick<CallsRow, SharedColumns>) {
   return {
     id: r.id,
-    dbId: r.db_id,
     status: r.status,
     type: r.type,
     durationS: r.duration_s,
@@ -79,17 +87,24 @@ export function summaryFromRow(r: StoredCallRow): CallSummary {
     campaignId: r.campaign_id,
     createdAt: r.created_at,
     disconnectReason: r.disconnect_reason,
-    failureReason: r.failure_reason,
     costCredits: r.cost_credits,
+    summary: r.summary,
+    isTest: r.is_test === 1,
+  }
+}
+
+export function summaryFromRow(r: StoredCallRow): CallSummary {
+  return {
+    ...sharedFields(r),
+    dbId: r.db_id,
+    failureReason: r.failure_reason,
     recordingUrl: r.recording_url,
     recordingDualUrl: r.recording_dual_url,
     retryCount: r.retry_count,
     retryAttemptNumber: r.retry_attempt,
     retryCallId: r.retry_call_id,
-    isTest: r.is_test === 1,
     versionId: r.version_id,
     versionNumber: r.version_number,
-    summary: r.summary,
     ...parseExtras(r.extras_json),
   }
 }

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { logger } from '../log'
 import { rebuildDeferredIndexes } from './deferredIndexes'
+import { nestedMode } from './nestedMode'
 import { loadMigrations, type DbKind, type Migration } from './migrations'
 
 export type Db = Database.Database
@@ -54,8 +55,6 @@ function ftsMerging(db: Db, during: 'bulk' | 'normal'): void {
   if (during === 'normal') db.exec("INSERT INTO call_text (call_text, rank) VALUES ('merge', 500)")
 }
 
-const bulkDepth = new WeakMap<Db, number>()
-
 /** Beside a cache while a bulk write runs: its presence at open means one did not end cleanly. */
 const bulkMarker = (file: string) => `${file}-bulk`
 
@@ -73,9 +72,8 @@ const bulkMarker = (file: string) => `${file}-bulk`
  * restores synchronous = NORMAL and checkpoints, which flushes what was written (the WAL, then the
  * database), and only then removes the marker.
  */
-export function bulkWrites(db: Db): () => void {
-  const depth = bulkDepth.get(db) ?? 0
-  if (depth === 0) {
+export const bulkWrites = nestedMode(
+  (db) => {
     if (!db.memory) {
       const fd = openSync(bulkMarker(db.name), 'w')
       fsyncSync(fd)
@@ -84,15 +82,8 @@ export function bulkWrites(db: Db): () => void {
     db.pragma('synchronous = OFF')
     db.pragma(`cache_size = ${BULK_CACHE_KIB}`)
     if (!db.inTransaction) ftsMerging(db, 'bulk')
-  }
-  bulkDepth.set(db, depth + 1)
-  let ended = false
-  return () => {
-    if (ended) return
-    ended = true
-    const left = (bulkDepth.get(db) ?? 1) - 1
-    bulkDepth.set(db, left)
-    if (left > 0 || !db.open) return
+  },
+  (db) => {
     db.pragma('synchronous = NORMAL')
     db.pragma(`cache_size = ${CACHE_KIB}`)
     // Inside a transaction it cannot checkpoint: the marker stays, and the next open checks fully.
@@ -102,8 +93,8 @@ export function bulkWrites(db: Db): () => void {
     // first, so whatever it leaves there is on disk too.
     db.pragma('wal_checkpoint(PASSIVE)')
     if (!db.memory) rmSync(bulkMarker(db.name), { force: true })
-  }
-}
+  },
+)
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number

@@ -10,34 +10,21 @@
 // Their definitions are saved in sync_state in the same transaction that drops them, so a backfill
 // that never ends (a crash, kill -9) leaves the next open a note to rebuild them from.
 import type { Db } from './db'
+import { nestedMode } from './nestedMode'
 
 const SORT_ONLY = ['calls_duration', 'calls_cost', 'calls_latency']
 const KEY = 'store.deferredIndexes'
 
-const depth = new WeakMap<Db, number>()
-
 /** Drops the sort-only indexes until the returned function is called (nested uses count). */
-export function deferSortIndexes(db: Db): () => void {
-  const level = depth.get(db) ?? 0
-  if (level === 0) {
-    db.transaction(() => {
-      const sqls = SORT_ONLY.map((name) => db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name)?.sql)
-        .filter((sql): sql is string => sql !== undefined)
-      if (!sqls.length) return
-      db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(sqls))
-      for (const name of SORT_ONLY) db.exec(`DROP INDEX IF EXISTS ${name}`)
-    })()
-  }
-  depth.set(db, level + 1)
-  let ended = false
-  return () => {
-    if (ended) return
-    ended = true
-    const left = (depth.get(db) ?? 1) - 1
-    depth.set(db, left)
-    if (left === 0 && db.open) rebuildDeferredIndexes(db)
-  }
-}
+export const deferSortIndexes = nestedMode((db) => {
+  db.transaction(() => {
+    const sqls = SORT_ONLY.map((name) => db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name)?.sql)
+      .filter((sql): sql is string => sql !== undefined)
+    if (!sqls.length) return
+    db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(sqls))
+    for (const name of SORT_ONLY) db.exec(`DROP INDEX IF EXISTS ${name}`)
+  })()
+}, rebuildDeferredIndexes)
 
 /** Builds any index a backfill dropped and did not rebuild. Called at every open of the cache. */
 export function rebuildDeferredIndexes(db: Db): void {
