@@ -27,15 +27,22 @@ afterAll(async () => {
 })
 
 describe('call view', () => {
-  it('zooms in and out with the buttons', async () => {
+  it('zooms in and out with the buttons, the time axis following with finer labels', async () => {
     const width = () => h.page.getByTestId('waveform').evaluate((host) => (host.querySelector('div')?.shadowRoot ?? host.shadowRoot)?.querySelector('.wrapper')?.scrollWidth ?? 0)
+    const axis = () => h.page.locator('.axis-inner').evaluate((el) => ({ width: el.getBoundingClientRect().width, labelS: Number((el as HTMLElement).dataset.labelS) }))
     const fit = await width()
+    const before = await axis()
+    expect(before.width).toBe(fit)
+    expect(await h.page.locator('.axis-label').first().textContent()).toBe('0:00')
     await h.page.getByRole('button', { name: 'Zoom in' }).click()
     await h.page.getByRole('button', { name: 'Zoom in' }).click()
     await expect.poll(width).toBeGreaterThan(fit * 1.5)
+    await expect.poll(async () => (await axis()).width).toBe(await width())
+    expect((await axis()).labelS).toBeLessThan(before.labelS)
     await h.screenshot('player-zoomed')
     for (let k = 0; k < 3; k++) await h.page.getByRole('button', { name: 'Zoom out' }).click()
     await expect.poll(width).toBe(fit)
+    await expect.poll(async () => (await axis()).labelS).toBe(before.labelS)
   })
 
   it('swaps the lane labels when the agent channel is set by hand, and goes back to Auto', async () => {
