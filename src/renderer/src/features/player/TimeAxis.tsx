@@ -8,6 +8,7 @@ import { axisSteps, clock } from './timing'
 import { useWaveformStrip } from './useWaveformStrip'
 
 export const AXIS_HEIGHT = 18
+const LABEL_ROOM_PX = 34
 
 export function TimeAxis({ engine, duration }: { engine: Engine | null; duration: number }) {
   const innerRef = useRef<HTMLDivElement>(null)
@@ -16,7 +17,8 @@ export function TimeAxis({ engine, duration }: { engine: Engine | null; duration
   const ready = duration > 0 && width > 0
   const { tickS, labelS } = ready ? axisSteps(duration, width) : { tickS: 0, labelS: 0 }
   const labels: number[] = []
-  for (let t = 0; ready && t < duration; t += labelS) labels.push(t)
+  // A label needs room for its text before the call's end (it would be cut off there).
+  for (let t = 0; ready && (duration - t) * (width / duration) >= LABEL_ROOM_PX; t += labelS) labels.push(t)
   const tickPx = (tickS * width) / duration
   return (
     <div className="axis" aria-hidden="true" style={{ height: AXIS_HEIGHT }}>
