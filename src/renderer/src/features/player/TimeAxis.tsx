@@ -2,18 +2,18 @@
 // spans placed in % of the call, all written in one render. (wavesurfer's timeline plugin read
 // each notch's width as it added it: ~80 forced layouts, ~27 ms, on opening a 60-minute call.)
 // It follows the waveform's zoom and scroll like the marks lane; a zoom picks new steps.
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Engine } from './engine'
 import { axisSteps, clock } from './timing'
 import { useWaveformStrip } from './useWaveformStrip'
 
-export const AXIS_HEIGHT = 18
+const AXIS_HEIGHT = 18
 const LABEL_ROOM_PX = 34
 
 export function TimeAxis({ engine, duration }: { engine: Engine | null; duration: number }) {
   const innerRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
-  useWaveformStrip(engine, innerRef, useCallback((px: number) => setWidth(px), []))
+  useWaveformStrip(engine, innerRef, setWidth)
   const ready = duration > 0 && width > 0
   const { tickS, labelS } = ready ? axisSteps(duration, width) : { tickS: 0, labelS: 0 }
   const labels: number[] = []
