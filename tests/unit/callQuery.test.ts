@@ -6,6 +6,7 @@ import type { CallQuery } from '@shared/query'
 import { dataPaths } from '../../src/main/paths'
 import { openStore, type Store } from '../../src/main/store/store'
 import { callQuerySchema } from '../../src/main/store/callQuery.schema'
+import { callsHandlers } from '../../src/main/ipc/calls.ipc'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
 import { tempDir } from '../support/tempDir'
 
@@ -126,5 +127,13 @@ describe('facet counts while the reviewer keeps typing', () => {
     store.query.list(q)
     expect(await facets).toEqual(store.query.facets(q))
     expect(order).toEqual(['list', 'facets'])
+  })
+
+  it('stops counts that newer filters replaced: only the newest request is finished', async () => {
+    const facetsOf = callsHandlers(store, () => null)['calls:facets']
+    const stale = facetsOf({ statuses: ['completed'] })
+    const newest = facetsOf({ statuses: ['failed'] })
+    await expect(stale).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await newest).toEqual(store.query.facets({ statuses: ['failed'] }))
   })
 })

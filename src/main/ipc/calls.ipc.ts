@@ -14,9 +14,14 @@ type SyncHandlers = Pick<Handlers, 'sync:start' | 'sync:cancel' | 'sync:status'>
 const log = logger('ipc')
 
 export function callsHandlers(store: Store, sync: () => SyncEngine | null): CallHandlers {
+  // Only the newest facet request is worth finishing: the renderer asks again for every change.
+  let facetsAsked = 0
   return {
     'calls:list': (q) => store.query.list(q),
-    'calls:facets': (q) => store.query.facetsYielding(q),
+    'calls:facets': (q) => {
+      const mine = ++facetsAsked
+      return store.query.facetsYielding(q, () => mine !== facetsAsked)
+    },
     'calls:get': async (id): Promise<CallView> => {
       const found = store.query.get(id)
       if (!found) throw new AppError('NOT_FOUND', `Call ${id} is not in the local cache.`)

@@ -4,6 +4,7 @@ import { type CallFacets, type CallPage, type CallQuery, type CallRow, type Face
 import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
 import type { ReviewStatusValue, ReviewSummary } from '@shared/review'
 import type { Statement } from 'better-sqlite3'
+import { AppError } from '@shared/errors'
 import type { Db } from './db'
 import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Where } from './callFilter'
 import { RowidSet } from './rowidSet'
@@ -214,13 +215,15 @@ export class CallQueryService {
   /**
    * The same counts, giving the event loop a turn between dimensions: at 100k calls they take
    * main 0.1–0.8 s in all, and a list query the reviewer asks for meanwhile (typing on) should
-   * wait for one dimension at most, not for all five.
+   * wait for one dimension at most, not for all five. Counts that newer filters have replaced
+   * (`superseded`) stop at the next turn instead of taking main's time from the new ones.
    */
-  async facetsYielding(q: CallQuery): Promise<CallFacets> {
+  async facetsYielding(q: CallQuery, superseded: () => boolean = () => false): Promise<CallFacets> {
     const out: Partial<CallFacets> = {}
     for (const [key, count] of this.facetCounts(q)) {
       out[key] = count()
       await new Promise((resolve) => setImmediate(resolve))
+      if (superseded()) throw new AppError('CANCELLED', 'Newer filters replaced these counts.')
     }
     return out as CallFacets
   }
