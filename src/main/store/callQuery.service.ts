@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { Db } from './db'
 import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Where } from './callFilter'
+import { newestScoreId } from './reviewFilter'
 import { RowidSet } from './rowidSet'
 import { queryWords, snippet } from './snippet'
 import { transcriptText } from './calls.repo'
@@ -46,17 +47,13 @@ const SCAN_ABOVE = 2000
 /** Up to this many calls expected before the page's end, the sort index is walked (see page()). */
 const WALK_EXPECTED = 2000
 const NOT_FILTERS = new Set(['text', 'sortBy', 'sortOrder', 'offset', 'limit'])
-const onlyText = (q: CallQuery) => Object.entries(q).every(([k, v]) => NOT_FILTERS.has(k) || v === undefined)
+/** No filter is set but (optionally) `except`. */
+const onlyFilter = (q: CallQuery, except?: keyof CallQuery) => Object.entries(q).every(([k, v]) => k === except || NOT_FILTERS.has(k) || v === undefined)
 
 export class CallQueryService {
   private readonly prepared = new Map<string, Statement<unknown[]>>()
 
-  /** The workspace is attached as ws (openStore does it): the list shows and filters review data. */
-  private readonly hasWorkspace: boolean
-
-  constructor(private readonly db: Db) {
-    this.hasWorkspace = (db.pragma('database_list') as { name: string }[]).some((d) => d.name === 'ws')
-  }
+  constructor(private readonly db: Db) {}
 
   /** Queries differ only by which filters are set, so a handful of shapes cover all calls. */
   private stmt(sql: string): Statement<unknown[]> {
@@ -83,7 +80,7 @@ export class CallQueryService {
     const limit = q.limit ?? DEFAULT_PAGE
     // The count may read a different index than the page (see WhereOptions.testMeasures).
     const counted = hasEqualityFilter(q) ? buildWhere(q, undefined, { ...textOpts, testMeasures: true }) : where
-    const total = textMatches !== null && onlyText(q) ? textMatches : this.total(q, counted)
+    const total = textMatches !== null && onlyFilter(q, 'text') ? textMatches : this.total(q, counted)
     // Many text matches are tested in JavaScript against the set already found, not by a second search.
     const keep = many && matches ? { where: buildWhere({ ...q, text: undefined }), matches } : undefined
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
@@ -118,22 +115,21 @@ export class CallQueryService {
 
   /** The review columns of a page's calls, from the workspace attached to this connection as ws. */
   private reviews(ids: string[]): Map<string, ReviewSummary> {
-    if (!ids.length || !this.hasWorkspace) return new Map()
+    if (!ids.length) return new Map()
     const rows = this.stmt(
       `SELECT j.value AS id,
          (SELECT status FROM ws.review_status WHERE call_id = j.value) AS status,
          (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = j.value AND deleted = 0) AS tags,
-         (SELECT total FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC, id DESC LIMIT 1) AS score,
-         (SELECT auto_failed FROM ws.scores WHERE call_id = j.value ORDER BY updated_ms DESC, id DESC LIMIT 1) AS autoFailed,
+         s.total AS score, s.auto_failed AS autoFailed,
          (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations
-       FROM json_each(?) AS j`,
+       FROM json_each(?) AS j LEFT JOIN ws.scores s ON s.id = (${newestScoreId('ws', 'j.value')})`,
     ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number }[]
     return new Map(rows.map((r) => [r.id, { status: r.status ?? 'unreviewed', tags: r.tags ? r.tags.split('\u001f').sort() : [], score: r.score, autoFailed: r.autoFailed === 1, annotations: r.annotations }]))
   }
 
   /** How many calls match. One disposition filter alone is counted in its own index. */
   private total(q: CallQuery, where: Where): number {
-    const only = q.dispositions?.length === 1 && Object.entries(q).every(([k, v]) => k === 'dispositions' || NOT_FILTERS.has(k) || v === undefined)
+    const only = q.dispositions?.length === 1 && onlyFilter(q, 'dispositions')
     const d = q.dispositions?.[0]
     if (only && d && !q.text?.trim()) {
       // Each (call, identifier) is one row and every row's call exists (a foreign key with cascade).
@@ -151,7 +147,8 @@ export class CallQueryService {
   private page(where: Where, column: string, order: string, at: { offset: number; limit: number; total: number }, keep?: TextKeep): RowRecord[] {
     const { offset, limit, total } = at
     const orderBy = `ORDER BY ${column} ${order}, id ${order}`
-    const all = this.count()
+    // Without a filter every call matches: the total already is the count.
+    const all = where.sql ? this.count() : total
     // When matches are common the page lies near the start of the sort index: a bounded stretch of
     // it is read and filtered. The planner cannot know this and would gather and sort every match.
     // The stretch allows for matches bunching up further on (a filter correlated with the sort);

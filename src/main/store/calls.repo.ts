@@ -87,10 +87,10 @@ export class CallsRepo {
     this.atomically(() => {
       const stored = this.storedOf(calls)
       calls.forEach((given, i) => {
-        const call = opts.source === 'search' ? this.keepListOnlyFields(given) : given
+        const before = stored.get(given.id)
+        const call = opts.source === 'search' && before ? this.keepListOnlyFields(given) : given
         const rawJson = JSON.stringify(raws[i] ?? {})
         const listHash = hash(rawJson)
-        const before = stored.get(call.id)
         if (before?.list_hash === listHash) {
           counts.unchanged++
           return
@@ -163,11 +163,9 @@ export class CallsRepo {
     for (const [rowid, t] of this.pendingText) {
       if (t.replace) this.stmts.deleteText.run(rowid)
       // A call with no summary and no transcript (about half: unanswered, busy, failed) can never
-      // match, so it gets no row. That is safe because every later write of a call deletes its row
-      // first, and deleting a row that is not there does nothing.
+      // match, so it gets no row (mayHaveText then spares it the delete before its first row).
       if (t.summary || t.transcript) this.stmts.insertText.run(rowid, t.summary, t.transcript)
     }
-    this.pendingText.clear()
   }
 
   /** Agents and campaigns seen in a batch, written once each rather than once per call. */

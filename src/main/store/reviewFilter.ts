@@ -6,6 +6,7 @@
 // Each condition is "calls.id [NOT] IN (subquery)": no row means unreviewed / untagged / unscored,
 // so a filter that matches calls without rows is written as the negation of the ones with rows.
 import type { ReviewFilter } from '@shared/review'
+import type { Where } from './callFilter'
 import type { Db } from './db'
 
 interface Condition {
@@ -14,10 +15,6 @@ interface Condition {
   params: unknown[]
 }
 
-export interface Where {
-  sql: string
-  params: unknown[]
-}
 
 function conditions(f: ReviewFilter, schema: string): Condition[] {
   const out: Condition[] = []
@@ -30,15 +27,19 @@ function conditions(f: ReviewFilter, schema: string): Condition[] {
   }
   for (const tag of f.tags ?? []) out.push({ negate: false, sql: `SELECT call_id FROM ${schema}.call_tags WHERE tag = ? AND deleted = 0`, params: [tag] })
   if (f.hasAnnotations !== undefined) out.push({ negate: !f.hasAnnotations, sql: `SELECT call_id FROM ${schema}.annotations WHERE deleted = 0`, params: [] })
-  // A call scored with several scorecards shows its newest score in the list (the Score column,
-  // callQuery.service.ts reviews()): the score filters test that one, picked the same way.
-  const newest = `SELECT call_id FROM ${schema}.scores s WHERE s.id = (SELECT id FROM ${schema}.scores WHERE call_id = s.call_id ORDER BY updated_ms DESC, id DESC LIMIT 1)`
+  // A call scored with several scorecards shows its newest score in the list (the Score column):
+  // the score filters test that one.
+  const newest = `SELECT call_id FROM ${schema}.scores s WHERE s.id = (${newestScoreId(schema, 's.call_id')})`
   if (f.scoreMin !== undefined || f.scoreMax !== undefined) {
     out.push({ negate: false, sql: `${newest} AND s.total >= ? AND s.total <= ?`, params: [f.scoreMin ?? 0, f.scoreMax ?? 100] })
   }
   if (f.autoFailed !== undefined) out.push({ negate: !f.autoFailed, sql: `${newest} AND s.auto_failed = 1`, params: [] })
   return out
 }
+
+/** The id of a call's newest score (the one the list shows and the score filters test); `callId` is an SQL expression. */
+export const newestScoreId = (schema: string, callId: string) =>
+  `SELECT id FROM ${schema}.scores WHERE call_id = ${callId} ORDER BY updated_ms DESC, id DESC LIMIT 1`
 
 /** SQL over `calls.id` for a cache connection with the workspace attached as `schema`; null without filters. */
 export function reviewWhere(f: ReviewFilter, schema = 'ws'): Where | null {
@@ -47,9 +48,8 @@ export function reviewWhere(f: ReviewFilter, schema = 'ws'): Where | null {
   return { sql: parts.map((c) => `calls.id ${c.negate ? 'NOT IN' : 'IN'} (${c.sql})`).join(' AND '), params: parts.flatMap((c) => c.params) }
 }
 
-/** Makes the workspace readable from a cache connection as `schema` (for reviewWhere). */
-export function attachWorkspace(cache: Db, workspaceFile: string, schema = 'ws'): void {
-  if (!/^[a-z_]+$/.test(schema)) throw new Error(`bad schema name ${schema}`)
+/** Makes the workspace readable from a cache connection as `ws` (for reviewWhere and the list's review columns). */
+export function attachWorkspace(cache: Db, workspaceFile: string): void {
   const attached = cache.pragma('database_list') as { name: string }[]
-  if (!attached.some((d) => d.name === schema)) cache.prepare(`ATTACH DATABASE ? AS ${schema}`).run(workspaceFile)
+  if (!attached.some((d) => d.name === 'ws')) cache.prepare('ATTACH DATABASE ? AS ws').run(workspaceFile)
 }

@@ -17,40 +17,51 @@ interface Props {
 
 const pct = (s: number, d: number) => `${(Math.max(0, Math.min(d, s)) / d) * 100}%`
 
+interface MarkProps {
+  span: Segment
+  duration: number
+  className: string
+  kind: 'latency' | 'interruption'
+  title: string
+  ms?: number
+  onSeek: (t: number) => void
+}
+
+/** One mark: a stretch of the call (at least 3 px wide) that seeks to its start when clicked. */
+function Mark({ span, duration, className, kind, title, ms, onSeek }: MarkProps) {
+  const left = pct(span.startS, duration)
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      className={`mark ${className}`}
+      data-mark={kind}
+      data-ms={ms}
+      style={{ left, width: `max(3px, calc(${pct(span.endS, duration)} - ${left}))` }}
+      title={title}
+      onClick={() => onSeek(span.startS)}
+    />
+  )
+}
+
 export function MarksLane({ engine, duration, latency, interruptions }: Props) {
   const innerRef = useRef<HTMLDivElement>(null)
   useWaveformStrip(engine, innerRef)
   if (!(duration > 0)) return null
+  const seek = (t: number) => engine?.seek(t)
   return (
     <div className="marks" aria-label="Latency and talk-over marks">
       <div ref={innerRef} className="marks-inner">
         <div className="marks-row">
           {latency.map((m) => (
-            <button
-              key={`l${m.startS}`}
-              type="button"
-              tabIndex={-1}
-              className={`mark mark-lat lat-${m.level}`}
-              data-mark="latency"
-              data-ms={m.ms}
-              style={{ left: pct(m.startS, duration), width: `max(3px, calc(${pct(m.endS, duration)} - ${pct(m.startS, duration)}))` }}
-              title={`Agent answered after ${m.ms} ms (at ${clock(m.endS)})`}
-              onClick={() => engine?.seek(m.startS)}
-            />
+            <Mark key={`l${m.startS}`} span={m} duration={duration} className={`mark-lat lat-${m.level}`} kind="latency" ms={m.ms}
+              title={`Agent answered after ${m.ms} ms (at ${clock(m.endS)})`} onSeek={seek} />
           ))}
         </div>
         <div className="marks-row">
           {interruptions.map((m) => (
-            <button
-              key={`i${m.startS}`}
-              type="button"
-              tabIndex={-1}
-              className="mark mark-over"
-              data-mark="interruption"
-              style={{ left: pct(m.startS, duration), width: `max(3px, calc(${pct(m.endS, duration)} - ${pct(m.startS, duration)}))` }}
-              title={`Both spoke at once for ${Math.round((m.endS - m.startS) * 1000)} ms (at ${clock(m.startS)})`}
-              onClick={() => engine?.seek(m.startS)}
-            />
+            <Mark key={`i${m.startS}`} span={m} duration={duration} className="mark-over" kind="interruption"
+              title={`Both spoke at once for ${Math.round((m.endS - m.startS) * 1000)} ms (at ${clock(m.startS)})`} onSeek={seek} />
           ))}
         </div>
       </div>
