@@ -80,6 +80,7 @@ export function createServices(opts: ServicesOptions): Services {
   const media = new MediaService({
     store,
     recordings: () => (sync() ? engine!.recordings : offline),
+    onDisk: offline,
     settings: () => settings.get(),
     urls: opts.mediaUrls ?? mediaSchemeUrls,
     fetchDetail: async (id) => sync()?.details.fetchNow(id),

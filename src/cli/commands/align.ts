@@ -39,9 +39,11 @@ export async function alignCommand(argv: string[], io: CliIo): Promise<number> {
     const baseUrl = values['base-url'] ?? io.env.EARMARK_BASE_URL ?? settings.get().baseUrl
     const api = apiKey ? new AtomsClient({ apiKey, baseUrl }) : NO_API
     if (!store.query.get(id)) throw new AppError('NOT_FOUND', `Call ${id} is not in the local cache. Run \`earmark sync\` first, or check the id.`)
+    const recordings = new RecordingService(api, store, paths.recordings)
     const media = new MediaService({
       store,
-      recordings: () => new RecordingService(api, store, paths.recordings),
+      recordings: () => recordings,
+      onDisk: recordings,
       settings: () => settings.get(),
       urls: mediaSchemeUrls,
       // The transcript too, when it is not cached: the service asks for it beside the recording.

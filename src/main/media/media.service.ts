@@ -24,7 +24,10 @@ export interface MediaUrls {
 
 export interface MediaDeps {
   store: Store
+  /** Downloads (with the current API client). */
   recordings: () => RecordingService
+  /** What is already on disk, which needs no client: the media scheme asks for it on every byte range. */
+  onDisk: RecordingService
   settings: () => Settings
   urls: MediaUrls
   /** Fetches a call's transcript when it is not cached (the call view asks for both at once). */
@@ -57,7 +60,7 @@ export class MediaService {
   async open(callId: string): Promise<MediaInfo> {
     let call = this.call(callId)
     const [got] = await Promise.all([this.recording(call), 'transcript' in call ? null : this.detail(callId)])
-    call = this.call(callId)
+    if (!('transcript' in call)) call = this.call(callId)
     const stamps = turnStamps(call)
     if (!('file' in got)) {
       return { callId, recording: got, audioUrl: null, peaksUrl: null, kind: null, format: null, channels: null, durationS: null, alignment: await this.align(callId, stamps, null) }
@@ -87,9 +90,9 @@ export class MediaService {
   /** The local file of a call's recording for the media scheme, or null when not downloaded. */
   local(callId: string, kind?: 'dual' | 'mono'): LocalRecording | null {
     assertCallId(callId)
-    const recordings = this.deps.recordings()
-    if (kind) return recordings.local(callId, kind)
-    return recordings.local(callId, 'dual') ?? recordings.local(callId, 'mono')
+    const disk = this.deps.onDisk
+    if (kind) return disk.local(callId, kind)
+    return disk.local(callId, 'dual') ?? disk.local(callId, 'mono')
   }
 
   peaks(callId: string, kind: 'dual' | 'mono'): Uint8Array | null {

@@ -38,11 +38,16 @@ export function byteRange(header: string | null, size: number): { start: number;
   return start >= size ? 'bad' : { start, end: m[2] ? Math.min(Number(m[2]), size - 1) : size - 1 }
 }
 
+/** The recordings folder's real path, resolved once (it is asked for on every byte range). */
+const realRoots = new Map<string, string>()
+
 /** The file's real path when it is inside root (symlinks resolved), else null. */
 function realInside(root: string, file: string): string | null {
   try {
+    const realRoot = realRoots.get(root) ?? realpathSync(root)
+    realRoots.set(root, realRoot)
     const real = realpathSync(file)
-    return real.startsWith(realpathSync(root) + sep) ? real : null
+    return real.startsWith(realRoot + sep) ? real : null
   } catch {
     return null
   }

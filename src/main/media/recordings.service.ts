@@ -25,19 +25,23 @@ export interface LocalRecording extends AudioInfo {
 }
 
 export class RecordingService {
+  private readonly rowOf
+
   constructor(
     private readonly api: AtomsApi,
     private readonly store: Store,
     private readonly dir: string,
-  ) {}
+  ) {
+    this.rowOf = store.cache.prepare<[string, string], AudioInfo & { file: string }>(
+      'SELECT file, bytes, format, channels, sample_rate AS sampleRate, duration_s AS durationS FROM recordings WHERE call_id = ? AND kind = ?',
+    )
+  }
 
   local(callId: string, kind: RecordingKind): LocalRecording | null {
     assertCallId(callId)
     // What the file is was read once, when it was downloaded: the row says it (the audio element
     // asks for many byte ranges, and each would otherwise open the file to sniff its header).
-    const row = this.store.cache
-      .prepare('SELECT file, bytes, format, channels, sample_rate AS sampleRate, duration_s AS durationS FROM recordings WHERE call_id = ? AND kind = ?')
-      .get(callId, kind) as (AudioInfo & { file: string }) | undefined
+    const row = this.rowOf.get(callId, kind)
     // The row names a file relative to the folder; one that points outside it is not opened.
     const file = row ? resolveInside(this.dir, `/${row.file}`) : null
     if (!row || !file || !existsSync(file)) return null
