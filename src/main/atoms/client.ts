@@ -54,13 +54,13 @@ export class AtomsClient {
     if (initial) addSecret(initial.trim())
     this.baseUrl = parseBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL)
     // Whatever sleep is given (tests inject their own), a cancel ends the wait at once: wrapped here
-    // once rather than at every wait.
+    // once rather than at every wait (the rate limiter wraps its own waits).
     const given = opts.sleep ?? abortableSleep
     const sleep: Sleep = (ms, signal) => untilAborted(given(ms, signal), signal)
     this.http = {
       baseUrl: this.baseUrl,
       apiKey,
-      limiter: new RateLimiter(opts.requestsPerSecond ?? 8, { sleep }),
+      limiter: new RateLimiter(opts.requestsPerSecond ?? 8, { sleep: given }),
       timeoutMs: opts.timeoutMs ?? 30_000,
       connectTimeoutMs: opts.connectTimeoutMs ?? 10_000,
       maxRetries: Math.max(0, opts.maxRetries ?? 5),
