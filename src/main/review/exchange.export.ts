@@ -2,9 +2,9 @@
 // its id, timestamps and tombstones, for import into another install. CSV is for spreadsheets: the
 // live records only, one per row, with the annotated turn's current text and whether it is stale
 // (both empty when the call's transcript is not in the cache: unknown, not "fine").
-import type { TranscriptTurn } from '@shared/domain'
 import { csvCell } from '../export/calls.export'
 import { anchor } from './anchor'
+import { byCall } from './transcripts.export'
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange.schema'
 import { writeLines } from './fileOut'
 import type { ReviewService } from './review.service'
@@ -32,15 +32,13 @@ const row = (r: CsvRow) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(',')
 
 export function* csvLines(review: ReviewService): Generator<string> {
   yield CSV_COLUMNS.join(',')
-  // Annotations come call by call, so each call's transcript is read once.
-  let callId: string | null = null
-  let transcript: TranscriptTurn[] | null = null
-  for (const a of review.annotations.live()) {
-    if (a.callId !== callId) [callId, transcript] = [a.callId, review.transcript(a.callId)]
-    const [view] = anchor([a], transcript)
-    yield row({
+  // A call at a time: its transcript is read, and its turns hashed, once for all its annotations.
+  for (const group of byCall(review.annotations.live())) {
+    const transcript = review.transcript(group[0]!.callId)
+    const views = anchor(group, transcript)
+    for (const [i, a] of group.entries()) yield row({
       record: 'annotation', call_id: a.callId, id: a.id, kind: a.kind, turn_index: a.turnIndex, start_s: a.startS, end_s: a.endS,
-      text: a.text, label: a.label, turn_text: a.turnIndex === null ? null : transcript?.[a.turnIndex]?.text, stale: transcript ? view!.stale : null,
+      text: a.text, label: a.label, turn_text: a.turnIndex === null ? null : transcript?.[a.turnIndex]?.text, stale: transcript ? views[i]!.stale : null,
       author: a.author, created_at: iso(a.createdMs), updated_at: iso(a.updatedMs),
     })
   }

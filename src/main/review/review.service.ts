@@ -80,6 +80,7 @@ export class ReviewService {
     if (before && before.callId !== input.callId) throw new AppError('INVALID_INPUT', 'An annotation cannot move to another call.')
     const turnIndex = input.turnIndex ?? null
     const now = this.now()
+    const transcript = this.transcript(input.callId)
     const record: AnnotationRecord = {
       id: before?.id ?? randomUUID(),
       callId: input.callId,
@@ -89,7 +90,7 @@ export class ReviewService {
       endS: input.endS ?? null,
       text: input.text.trim(),
       label: input.kind === 'label' ? (input.label ?? null) : null,
-      turnHash: turnIndex === null ? null : this.hashOfTurn(input.callId, turnIndex, before),
+      turnHash: turnIndex === null ? null : hashOfTurn(transcript, turnIndex, before),
       author: this.deps.author(),
       createdMs: before?.createdMs ?? now,
       updatedMs: nextStamp(now, before?.updatedMs),
@@ -97,19 +98,7 @@ export class ReviewService {
     }
     this.annotations.put(record)
     this.undoStack.push(input.callId, before, record.id)
-    return anchor([record], this.transcript(input.callId))[0]!
-  }
-
-  /** Writing on a turn re-attaches the annotation to the text the reviewer sees now. */
-  private hashOfTurn(callId: string, turnIndex: number, before: AnnotationRecord | null): string {
-    const transcript = this.transcript(callId)
-    if (!transcript) {
-      if (before && before.turnIndex === turnIndex && before.turnHash) return before.turnHash
-      throw new AppError('CONFLICT', 'The transcript of this call is not loaded yet, so a turn cannot be annotated.')
-    }
-    const turn = transcript[turnIndex]
-    if (!turn) throw new AppError('INVALID_INPUT', `Turn ${turnIndex} is not in this call's transcript (it has ${transcript.length} turns).`)
-    return turnHash(turn.text)
+    return anchor([record], transcript)[0]!
   }
 
   deleteAnnotation(id: string): boolean {
@@ -184,4 +173,15 @@ export class ReviewService {
   next(viewId: string): string | null {
     return this.queue.next(viewId, this.now())
   }
+}
+
+/** Writing on a turn re-attaches the annotation to the text the reviewer sees now. */
+function hashOfTurn(transcript: TranscriptTurn[] | null, turnIndex: number, before: AnnotationRecord | null): string {
+  if (!transcript) {
+    if (before && before.turnIndex === turnIndex && before.turnHash) return before.turnHash
+    throw new AppError('CONFLICT', 'The transcript of this call is not loaded yet, so a turn cannot be annotated.')
+  }
+  const turn = transcript[turnIndex]
+  if (!turn) throw new AppError('INVALID_INPUT', `Turn ${turnIndex} is not in this call's transcript (it has ${transcript.length} turns).`)
+  return turnHash(turn.text)
 }

@@ -27,7 +27,7 @@ interface TurnOut {
 }
 
 /** The annotations grouped by call, in call order (the repo reads them sorted by call). */
-function* byCall(annotations: Iterable<Annotation>): Generator<Annotation[]> {
+export function* byCall(annotations: Iterable<Annotation>): Generator<Annotation[]> {
   let group: Annotation[] = []
   for (const a of annotations) {
     if (group.length && group[0]!.callId !== a.callId) {
@@ -80,12 +80,12 @@ function callLine(review: ReviewService, group: Annotation[], counts: Transcript
     else turn.comments.push(a.text)
   }
   counts.calls++
-  const about = review.get(callId)
+  // Status, tags and scores straight from their repos: review.get would read and anchor it all again.
   return JSON.stringify({
     callId,
-    status: about.status?.status ?? 'unreviewed',
-    tags: about.tags,
-    scores: about.scores.map((s) => ({ rubricId: s.rubricId, rubricVersion: s.rubricVersion, total: s.total, autoFailed: s.autoFailed })),
+    status: review.status.get(callId)?.status ?? 'unreviewed',
+    tags: review.tags.ofCall(callId),
+    scores: review.scores.ofCall(callId).map((s) => ({ rubricId: s.rubricId, rubricVersion: s.rubricVersion, total: s.total, autoFailed: s.autoFailed })),
     turns,
     ranges,
   })
