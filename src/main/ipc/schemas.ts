@@ -3,14 +3,12 @@
 import { z } from 'zod'
 import type { Invoke } from '@shared/ipc/contract'
 import { callQuerySchema } from '../store/callQuery.schema'
-import { CALL_ID_PATTERN } from '../media/callId'
 import { listStateSchema, savedViewInputSchema } from '../store/views.schema'
-import { annotationInputSchema, rubricInputSchema, scoreInputSchema, statusSchema, tagSchema } from '../review/review.schema'
+import { annotationInputSchema, callIdSchema as callId, LABEL_MAX, rubricInputSchema, scoreInputSchema, statusSchema, TAG_MAX, tagSchema } from '../review/review.schema'
 
 type Schemas = { [C in keyof Invoke]: z.ZodType<Parameters<Invoke[C]>> }
 
 const none = z.tuple([])
-const callId = z.string().regex(CALL_ID_PATTERN, 'must be a call id')
 
 export const argSchemas: Schemas = {
   'app:info': none,
@@ -39,8 +37,8 @@ export const argSchemas: Schemas = {
   'review:deleteAnnotation': z.tuple([z.uuid()]),
   'review:undo': z.tuple([callId]),
   'review:setTags': z.tuple([callId, z.array(tagSchema).max(50)]),
-  'review:tagSuggestions': z.tuple([z.string().max(50)]),
-  'review:labelSuggestions': z.tuple([z.string().max(80)]),
+  'review:tagSuggestions': z.tuple([z.string().max(TAG_MAX)]),
+  'review:labelSuggestions': z.tuple([z.string().max(LABEL_MAX)]),
   'review:listRubrics': none,
   'review:saveRubric': z.tuple([rubricInputSchema]),
   'review:saveScore': z.tuple([scoreInputSchema]),

@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors'
 import type { Annotation } from '@shared/review'
 import type { Db } from '../store/db'
 import { mergeOutcome, type MergeOutcome } from './merge'
+import { escapeLike } from '../store/callFilter'
 
 /** An annotation as stored and exchanged: with its tombstone flag. */
 export type AnnotationRecord = Annotation & { deleted: boolean }
@@ -98,16 +99,13 @@ export class AnnotationsRepo {
     if (local && local.callId !== incoming.callId) {
       throw new AppError('INVALID_INPUT', `annotation ${incoming.id} belongs to call ${local.callId} here, not ${incoming.callId}; an annotation cannot move to another call`)
     }
-    const outcome = mergeOutcome(
-      { updatedMs: incoming.updatedMs, content: content(incoming) },
-      local && { updatedMs: local.updatedMs, content: content(local) },
-    )
+    const outcome = mergeOutcome(incoming, local, content)
     if (outcome !== 'unchanged') this.put(incoming)
     return outcome
   }
 
   /** Labels in use starting with the prefix, most used first. */
   labelSuggestions(prefix: string): string[] {
-    return this.stmts.labels.all(`${prefix.replace(/[\\%_]/g, (c) => '\\' + c)}%`).map((r) => r.label)
+    return this.stmts.labels.all(`${escapeLike(prefix)}%`).map((r) => r.label)
   }
 }

@@ -4,17 +4,13 @@
 // is what makes importing the same file twice a no-op.
 export type MergeOutcome = 'added' | 'updated' | 'unchanged'
 
-/** A record's timestamp and its canonical content (JSON of every field, in a fixed order). */
-export interface Stamped {
-  updatedMs: number
-  content: string
-}
-
-export function mergeOutcome(incoming: Stamped, local: Stamped | null): MergeOutcome {
+/** `content` gives a record's canonical content (JSON of every field, in a fixed order). */
+export function mergeOutcome<T extends { updatedMs: number }>(incoming: T, local: T | null, content: (r: T) => string): MergeOutcome {
   if (!local) return 'added'
-  if (incoming.content === local.content) return 'unchanged'
+  const [mine, theirs] = [content(incoming), content(local)]
+  if (mine === theirs) return 'unchanged'
   if (incoming.updatedMs !== local.updatedMs) return incoming.updatedMs > local.updatedMs ? 'updated' : 'unchanged'
-  return incoming.content > local.content ? 'updated' : 'unchanged'
+  return mine > theirs ? 'updated' : 'unchanged'
 }
 
 /** A timestamp for an edit that is always after the previous one, even within one millisecond. */

@@ -74,7 +74,7 @@ export class ScoresRepo {
 
   merge(incoming: Score): MergeOutcome {
     const local = this.find(incoming.callId, incoming.rubricId)
-    const outcome = mergeOutcome({ updatedMs: incoming.updatedMs, content: content(incoming) }, local && { updatedMs: local.updatedMs, content: content(local) })
+    const outcome = mergeOutcome(incoming, local, content)
     if (outcome !== 'unchanged') this.put(incoming)
     return outcome
   }

@@ -52,7 +52,7 @@ export class StatusRepo {
 
   merge(incoming: ReviewStatus): MergeOutcome {
     const local = this.get(incoming.callId)
-    const outcome = mergeOutcome({ updatedMs: incoming.updatedMs, content: content(incoming) }, local && { updatedMs: local.updatedMs, content: content(local) })
+    const outcome = mergeOutcome(incoming, local, content)
     if (outcome !== 'unchanged') this.stmts.put.run(incoming)
     return outcome
   }

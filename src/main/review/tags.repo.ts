@@ -2,6 +2,7 @@
 // tag leaves a tombstone with its time, so the newer of "added" and "removed" wins a merge.
 import type { Db } from '../store/db'
 import { mergeOutcome, nextStamp, type MergeOutcome } from './merge'
+import { escapeLike } from '../store/callFilter'
 
 export interface TagRecord {
   callId: string
@@ -66,13 +67,13 @@ export class TagsRepo {
   merge(incoming: TagRecord): MergeOutcome {
     const row = this.stmts.get.get(incoming.callId, incoming.tag)
     const local = row ? toRecord(row) : null
-    const outcome = mergeOutcome({ updatedMs: incoming.updatedMs, content: content(incoming) }, local && { updatedMs: local.updatedMs, content: content(local) })
+    const outcome = mergeOutcome(incoming, local, content)
     if (outcome !== 'unchanged') this.stmts.put.run(incoming.callId, incoming.tag, incoming.updatedMs, incoming.deleted ? 1 : 0)
     return outcome
   }
 
   /** Tags in use starting with the prefix, most used first. */
   suggestions(prefix: string): string[] {
-    return this.stmts.suggest.all(`${prefix.replace(/[\\%_]/g, (c) => '\\' + c)}%`).map((r) => r.tag)
+    return this.stmts.suggest.all(`${escapeLike(prefix)}%`).map((r) => r.tag)
   }
 }

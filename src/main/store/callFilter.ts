@@ -19,6 +19,9 @@ const COLUMN_OF: Record<FacetDimension, string> = {
   campaignIds: 'campaign_id',
 }
 
+/** Text as a LIKE pattern's literal part (the statements say ESCAPE '\\'). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => '\\' + c)
+
 /** Words for FTS5: each quoted (so operators in user text are literal), the last one a prefix. */
 export function ftsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu)
@@ -106,7 +109,7 @@ export function textMatch(text: string): TextMatch | null {
   const words: Where | null = fts ? { sql: 'SELECT rowid FROM call_text WHERE call_text MATCH ?', params: [fts] } : null
   const needle = text.replace(/\s+/g, '')
   // Ids and phone numbers are mostly digits: a needle without any is a word for full text alone.
-  const like = `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`
+  const like = `%${escapeLike(needle.toLowerCase())}%`
   const ids = /\d/.test(needle)
     ? { rowids: { sql: "SELECT rowid FROM calls WHERE search_ids LIKE ? ESCAPE '\\'", params: [like] }, test: { sql: "calls.search_ids LIKE ? ESCAPE '\\'", params: [like] } }
     : null
