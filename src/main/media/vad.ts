@@ -44,6 +44,8 @@ export class ChannelVad {
   private acc = 0
   private inFrame = 0
   private samples = 0
+  /** thresholds() of the levels so far; each side of a dual recording needs the other's too. */
+  private th?: Thresholds | null
 
   constructor(
     readonly sampleRate: number,
@@ -77,6 +79,7 @@ export class ChannelVad {
       this.energies = grown
     }
     this.energies[this.count++] = toDb(meanSquare)
+    this.th = undefined
   }
 
   /** Energies (dB) of the frames fed so far, the last one possibly partial. */
@@ -94,12 +97,22 @@ export class ChannelVad {
    * the other side of a dual recording: what is only its echo here does not count as speech.
    */
   finish(partner?: ChannelVad): Segment[] {
-    return detectSpeech(this.levels(), this.opts, this.samples / this.sampleRate, this.frameLen / this.sampleRate, partner?.levels())
+    const other = partner && { db: partner.levels(), th: partner.thresholds() }
+    return detectSpeech(this.levels(), this.thresholds(), this.samples / this.sampleRate, this.frameLen / this.sampleRate, other)
+  }
+
+  /** Worked out once (a sort of every level) however many times both sides ask. */
+  thresholds(): Thresholds | null {
+    const db = this.levels()
+    this.th ??= thresholds(db, this.opts)
+    return this.th
   }
 }
 
+type Thresholds = { floor: number; low: number; high: number; top: number }
+
 /** Thresholds from the channel's own levels: the floor, and how loud its loud part is. */
-export function thresholds(db: Float32Array, opts: VadOptions = {}): { floor: number; low: number; high: number; top: number } | null {
+export function thresholds(db: Float32Array, opts: VadOptions = {}): Thresholds | null {
   const [low, top] = percentilesOf(db, [opts.floorPercentile ?? 10, 98]) as [number, number]
   const floor = Math.max(ABSOLUTE_FLOOR_DB, low)
   const range = top - floor
@@ -116,9 +129,10 @@ export function thresholds(db: Float32Array, opts: VadOptions = {}): { floor: nu
  * loud level, so channels recorded at different gains are judged fairly; real double-talk is
  * loud on both sides.
  */
-function leakage(db: Float32Array, top: number, other: Float32Array | undefined, frameS: number): Uint8Array | null {
-  const ot = other && thresholds(other)
-  if (!other || !ot) return null
+function leakage(db: Float32Array, top: number, partner: { db: Float32Array; th: Thresholds | null } | undefined, frameS: number): Uint8Array | null {
+  const ot = partner?.th
+  if (!partner || !ot) return null
+  const other = partner.db
   const back = Math.round(LEAK_LOOKBACK_S / frameS)
   const out = new Uint8Array(db.length)
   for (let i = 0; i < db.length; i++) {
@@ -129,11 +143,10 @@ function leakage(db: Float32Array, top: number, other: Float32Array | undefined,
   return out
 }
 
-/** Speech segments from per-frame energies in dB (frames of frameS, ~FRAME_S: a whole number of samples). */
-export function detectSpeech(db: Float32Array, opts: VadOptions = {}, durationS = db.length * FRAME_S, frameS = FRAME_S, other?: Float32Array): Segment[] {
-  const th = thresholds(db, opts)
+/** Speech segments from per-frame energies in dB (frames of frameS, ~FRAME_S: a whole number of samples) and their thresholds. */
+function detectSpeech(db: Float32Array, th: Thresholds | null, durationS: number, frameS: number, partner?: { db: Float32Array; th: Thresholds | null }): Segment[] {
   if (!th) return []
-  const leak = leakage(db, th.top, other, frameS)
+  const leak = leakage(db, th.top, partner, frameS)
   const mergeFrames = Math.round(MERGE_GAP_S / frameS)
   const minLoud = Math.round(MIN_LOUD_S / frameS)
   const out: Segment[] = []
