@@ -1,6 +1,6 @@
 // The open call's recording as main describes it (MediaInfo: state, URLs, alignment) and the
 // reviewer's playback preferences, which carry over from call to call in a session. Per-frame
-// values (the playback time) never come here: see features/player/usePlaybackClock.
+// values (the playback time) never come here: see features/player/clock.ts and useActiveTurn.
 import type { StateCreator } from 'zustand'
 import type { MediaInfo } from '@shared/media'
 import { errorMessage, ipc } from '../lib/ipc'

@@ -8,7 +8,7 @@ import { useStore } from '../../store'
 import { CallPlayer } from '../player/CallPlayer'
 import { PlayerProvider } from '../player/PlayerProvider'
 import { usePlayer } from '../player/context'
-import { lastAtOrBefore } from '../player/timing'
+import { centis, lastAtOrBefore } from '../player/timing'
 import { ReviewPanel } from '../review/ReviewPanel'
 import { CallEvents, CallFacts, CallVariables, Dispositions, LatencyStats } from './CallFacts'
 import { CallTranscript } from './CallTranscript'
@@ -23,7 +23,7 @@ function ReviewSide() {
     const t = engine?.time() ?? 0
     const duration = engine?.ws.getDuration() ?? t + 4
     const turn = order[lastAtOrBefore(starts, t)]
-    setTarget({ turnIndex: turn?.index ?? null, startS: Math.round(t * 100) / 100, endS: Math.round(Math.min(duration, t + 4) * 100) / 100 })
+    setTarget({ turnIndex: turn?.index ?? null, startS: centis(t), endS: centis(Math.min(duration, t + 4)) })
   }
   return (
     <ReviewPanel

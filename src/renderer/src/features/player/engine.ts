@@ -9,7 +9,7 @@ import { Clock } from './clock'
 import { silenceJump, speechUnion } from './timing'
 
 export const LANE_HEIGHT = 56
-export const SILENCE_GAP_S = 1.5
+const SILENCE_GAP_S = 1.5
 const COLORS = { agent: ['#5aa9ff', '#2d5f99'], caller: ['#f0a35e', '#8f5c2f'], mixed: ['#9aa7b8', '#5b6573'] }
 
 /** What the engine is built from; the alignment may change later (setSpeech, lane colours). */
@@ -27,7 +27,7 @@ export interface EngineState {
 }
 
 /** Lane colours: the agent's channel blue, the caller's orange (mono: one grey lane). */
-export function laneOptions(channels: number, agentChannel: 0 | 1 | null) {
+function laneOptions(channels: number, agentChannel: 0 | 1 | null) {
   return Array.from({ length: channels }, (_, c) => {
     const [wave, progress] = agentChannel === null ? COLORS.mixed : c === agentChannel ? COLORS.agent : COLORS.caller
     return { waveColor: progress, progressColor: wave, height: LANE_HEIGHT }
@@ -44,6 +44,7 @@ export class Engine {
   private follow = true
   lastSkip: { from: number; to: number } | null = null
   private union: Segment[] = []
+  private unionStarts: number[] = []
   private state: EngineState = { ready: false, playing: false, error: null }
   private readonly subs = new Set<() => void>()
 
@@ -98,6 +99,7 @@ export class Engine {
 
   setSpeech(speech: Segment[][]): void {
     this.union = speechUnion(speech)
+    this.unionStarts = this.union.map((s) => s.startS)
   }
 
   /** Every setOptions redraws the whole waveform (~15 ms on a long call): only a real change is passed on. */
@@ -163,7 +165,7 @@ export class Engine {
   private tick(t: number): void {
     this.clock.set(t)
     if (!this.skipOn || !this.ws.isPlaying()) return
-    const to = silenceJump(this.union, t, SILENCE_GAP_S)
+    const to = silenceJump(this.union, this.unionStarts, t, SILENCE_GAP_S)
     if (to === null) return
     this.lastSkip = { from: t, to }
     this.seek(to)

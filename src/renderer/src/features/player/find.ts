@@ -5,7 +5,7 @@ export interface Match {
   nth: number
 }
 
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export function findMatches(turns: readonly { index: number; text: string }[], query: string): Match[] {
   const q = query.trim()

@@ -4,6 +4,9 @@
 import type { AlignedTurn, Segment } from '@shared/media'
 import { duration, latencyLevel } from '../../lib/format'
 
+/** Seconds to the hundredth, as ranges are stored and shown. */
+export const centis = (s: number) => Math.round(s * 100) / 100
+
 /** A position in the recording as m:ss (h:mm:ss past an hour): whole seconds reached, like a player's clock. */
 export const clock = (seconds: number): string => duration(Math.floor(Math.max(0, seconds)))
 
@@ -37,10 +40,11 @@ export function speechUnion(speech: readonly Segment[][]): Segment[] {
 /**
  * Where to jump when skip-silence is on and t is in a silence of both channels longer than
  * minGapS: shortly before the next speech (a little lead so its first syllable is heard), else null.
- * The silence after the last speech is left alone: the end of a call is worth hearing.
+ * The silence after the last speech is left alone: the end of a call is worth hearing. `starts` are
+ * the union's start times (kept beside it: this runs on every playback frame).
  */
-export function silenceJump(union: readonly Segment[], t: number, minGapS: number, leadS = 0.25): number | null {
-  const i = lastAtOrBefore(union.map((s) => s.startS), t)
+export function silenceJump(union: readonly Segment[], starts: readonly number[], t: number, minGapS: number, leadS = 0.25): number | null {
+  const i = lastAtOrBefore(starts, t)
   if (i >= 0 && t < union[i]!.endS) return null
   const gapStart = i >= 0 ? union[i]!.endS : 0
   const next = union[i + 1]

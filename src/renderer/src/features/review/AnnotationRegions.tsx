@@ -6,9 +6,9 @@ import RegionsPlugin from 'wavesurfer.js/plugins/regions'
 import type { AnnotationKind } from '@shared/review'
 import { useStore } from '../../store'
 import type { Engine } from '../player/engine'
+import { centis } from '../player/timing'
 
 const COLORS: Record<AnnotationKind, string> = { comment: 'rgba(90,169,255,0.16)', correction: 'rgba(214,165,49,0.18)', label: 'rgba(167,123,224,0.18)' }
-const round = (s: number) => Math.round(s * 100) / 100
 
 export function AnnotationRegions({ engine }: { engine: Engine | null }) {
   const annotations = useStore((s) => s.review?.annotations)
@@ -31,7 +31,7 @@ export function AnnotationRegions({ engine }: { engine: Engine | null }) {
     const draft = regions.addRegion({ id: 'annotation-draft', start: target.startS!, end: target.endS!, color: 'rgba(90,169,255,0.3)', drag: true, resize: true })
     const off = draft.on('update-end', () => {
       const now = useStore.getState().annotationTarget
-      if (now) useStore.getState().setAnnotationTarget({ ...now, startS: round(draft.start), endS: round(draft.end) })
+      if (now) useStore.getState().setAnnotationTarget({ ...now, startS: centis(draft.start), endS: centis(draft.end) })
     })
     return () => {
       off()
