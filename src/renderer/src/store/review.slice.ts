@@ -89,7 +89,7 @@ export const createReviewSlice: StateCreator<Store, [], [], ReviewSlice> = (set,
     annotationTarget: null,
     setAnnotationTarget: (annotationTarget) => set({ annotationTarget }),
     loadReview: async (callId) => {
-      set({ annotationTarget: null,  review: get().review?.callId === callId ? get().review : null, reviewError: null })
+      set({ annotationTarget: null, review: null, reviewError: null })
       try {
         const review = await ipc.getReview(callId)
         // A queued change of this call reloads when it is done; this copy may be missing it.

@@ -1,8 +1,9 @@
 // Writing or editing one annotation: a comment, a correction (the text the turn should have had,
 // starting from what it says now) or a label, on the chosen turn and/or waveform range.
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ANNOTATION_KINDS, type AnnotationKind, type AnnotationView } from '@shared/review'
+import { useSuggestions } from '../../hooks/useSuggestions'
 import { ipc } from '../../lib/ipc'
 import { useStore } from '../../store'
 import { transcriptOf } from './select'
@@ -19,13 +20,8 @@ export function AnnotationForm({ editing, onDone }: { editing: AnnotationView | 
   const [kind, setKind] = useState<AnnotationKind>(editing?.kind ?? 'comment')
   const [text, setText] = useState(editing?.text ?? '')
   const [labelName, setLabelName] = useState(editing?.label ?? '')
-  const [labels, setLabels] = useState<string[]>([])
+  const labels = useSuggestions(ipc.labelSuggestions, labelName.trim(), kind === 'label')
   const listId = useId()
-  useEffect(() => {
-    let live = true
-    if (kind === 'label') ipc.labelSuggestions(labelName.trim()).then((l) => live && setLabels(l)).catch(() => {})
-    return () => void (live = false)
-  }, [kind, labelName])
   if (!at || !callId) return null
   const clearTarget = () => setTarget(null)
   const pickKind = (k: AnnotationKind) => {

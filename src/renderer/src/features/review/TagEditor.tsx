@@ -1,7 +1,8 @@
 // Tags on the call: chips with a remove button, and a box that suggests tags used before. Each
 // change is made to the tags shown at that moment (unsaved ones included: see store/reviewSaves.ts).
-import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { useSuggestions } from '../../hooks/useSuggestions'
 import { ipc } from '../../lib/ipc'
 import { useStore } from '../../store'
 import { tagsOf } from './select'
@@ -9,13 +10,8 @@ import { tagsOf } from './select'
 export function TagEditor() {
   const { tags, editTags } = useStore(useShallow((s) => ({ tags: tagsOf(s), editTags: s.editTags })))
   const [text, setText] = useState('')
-  const [suggestions, setSuggestions] = useState<string[]>([])
+  const suggestions = useSuggestions(ipc.tagSuggestions, text.trim().toLowerCase()).filter((t) => !tags.includes(t))
   const listId = useId()
-  useEffect(() => {
-    let live = true
-    ipc.tagSuggestions(text.trim().toLowerCase()).then((s) => live && setSuggestions(s.filter((t) => !tags.includes(t)))).catch(() => {})
-    return () => void (live = false)
-  }, [text, tags])
 
   const add = () => {
     const tag = text.trim().toLowerCase()
