@@ -11,7 +11,7 @@ import { dataPaths } from '../src/main/paths'
 import { openStore } from '../src/main/store/store'
 import { launch, type Harness } from '../tests/e2e/harness'
 import { writeLongCall } from './longCall'
-import { percentile } from './stats'
+import { percentile, round } from './stats'
 
 export interface CallViewFigures {
   open_call_10min_ms: number
@@ -58,7 +58,7 @@ async function heapMb(h: Harness): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('Performance.enable')
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
-  return Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e5) / 10
+  return round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6, 1)
 }
 
 export async function benchCallView(): Promise<CallViewFigures> {
@@ -90,10 +90,10 @@ export async function benchCallView(): Promise<CallViewFigures> {
     const open10 = percentile(times[short]!, 50)
     const decode10 = percentile(decodes, 50)
     return {
-      open_call_10min_ms: Math.round(open10 * 10) / 10,
-      open_call_60min_ms: Math.round(percentile(times[long]!, 50) * 10) / 10,
-      decode_10min_ms: Math.round(decode10),
-      open_call_decode_ratio: Math.round((decode10 / open10) * 10) / 10,
+      open_call_10min_ms: round(open10, 1),
+      open_call_60min_ms: round(percentile(times[long]!, 50), 1),
+      decode_10min_ms: round(decode10, 0),
+      open_call_decode_ratio: round(decode10 / open10, 1),
       renderer_heap_60min_mb: heap,
     }
   } finally {
