@@ -30,8 +30,12 @@ describe('call list', () => {
   it('narrows by facets, ranges, dates and test calls, with counts matching the query service', async () => {
     const { page } = h
     const filters = page.getByRole('complementary', { name: 'Filters' })
+    // The list stays where it is when the first filter comes and the last goes (no jump under the pointer).
+    const listTop = async () => (await page.getByRole('grid', { name: 'Calls' }).boundingBox())!.y
+    const unfilteredTop = await listTop()
     await filters.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /Completed/ }).check()
     await expect.poll(shown).toBe(expected({ statuses: ['completed'] }))
+    expect(await listTop()).toBe(unfilteredTop)
     await filters.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /Outbound/ }).check()
     const q1 = { statuses: ['completed'], types: ['telephony_outbound'] }
     await expect.poll(shown).toBe(expected(q1))
@@ -59,6 +63,7 @@ describe('call list', () => {
     await page.getByRole('list', { name: 'Active filters' }).getByRole('button', { name: 'Clear all' }).click()
     await expect.poll(shown).toBe(expected({}))
     expect(await page.getByRole('list', { name: 'Active filters' }).count()).toBe(0)
+    expect(await listTop()).toBe(unfilteredTop)
   })
 
   it('hides and shows the filter panel', async () => {
