@@ -1,8 +1,7 @@
 // The virtualised call list: only the rows on screen exist in the DOM, their data fetched in
 // blocks around them (rows.slice). A new query's rows scroll the list back to the top.
 import { useThresholds } from '../../hooks/useThresholds'
-import { useCallback, useEffect, useRef } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallRow } from '@shared/query'
 import type { CallColumn } from '@shared/settings'
@@ -11,6 +10,7 @@ import { rowAt } from '../../store/rows.slice'
 import { COLUMNS } from './columns'
 import { TableHeader } from './TableHeader'
 import { HEADER_HEIGHT, ROW_HEIGHT, rowDomId, TableRow } from './TableRow'
+import { useRowWindow } from './useRowWindow'
 import { useTableKeys } from './useTableKeys'
 
 /** Rows are keyed by slot, not by index: a row leaving the window hands its DOM to the row
@@ -29,31 +29,12 @@ export function CallTable() {
   const { ensureRange, toggleSort, setWidth, select, openCallById } = useStore(
     useShallow((s) => ({ ensureRange: s.ensureRange, toggleSort: s.toggleSort, setWidth: s.setWidth, select: s.select, openCallById: s.openCallById })),
   )
-  const scroller = useRef<HTMLDivElement>(null)
-  // TanStack Virtual returns new functions each render by design; the React Compiler skips this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
-    useFlushSync: false,
-    // The sticky header sits above the rows inside the scroller: rows start below it, and a row
-    // scrolled into view stops below it too.
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
+  const { scroller, first, last, scrollToIndex, scrollToTop } = useRowWindow(total, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 3 })
 
   useEffect(() => {
     if (total) ensureRange(first, last)
   }, [first, last, total, blocks, ensureRange])
-  // Only when scrolled: writing scrollTop forces a layout of the rows just rendered.
-  useEffect(() => {
-    if (scroller.current && virtualizer.scrollOffset) virtualizer.scrollToOffset(0)
-  }, [scrollSeq, virtualizer])
+  useEffect(() => scrollToTop(), [scrollSeq, scrollToTop])
 
   const widthOf = useCallback((c: CallColumn) => widths[c] ?? COLUMNS[c].width, [widths])
   // The last column takes the room left over, so the rows always fill the pane.
@@ -67,11 +48,9 @@ export function CallTable() {
     },
     [select, openCallById],
   )
-  const onKeyDown = useTableKeys(
-    (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
-    () => (scroller.current?.clientHeight ?? 320) - HEADER_HEIGHT,
-  )
-  const active = items.some((i) => i.index === selected) ? rowDomId(selected) : undefined
+  const onKeyDown = useTableKeys(scrollToIndex, () => (scroller.current?.clientHeight ?? 320) - HEADER_HEIGHT)
+  const active = selected >= first && selected <= last ? rowDomId(selected) : undefined
+  const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i)
 
   return (
     <div
@@ -88,18 +67,18 @@ export function CallTable() {
     >
       <div className="table-inner" style={{ minWidth }}>
         <TableHeader columns={columns} template={template} sortBy={sortBy} sortOrder={sortOrder} widthOf={widthOf} onSort={toggleSort} onWidth={setWidth} />
-        <div className="tbody" role="rowgroup" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
-          {items.map((item) => {
-            const row = rowAt(blocks, item.index)
+        <div className="tbody" role="rowgroup" style={{ height: total * ROW_HEIGHT }}>
+          {indices.map((index) => {
+            const row = rowAt(blocks, index)
             return (
               <TableRow
-                key={item.index % ROW_SLOTS}
-                index={item.index}
-                start={item.start - HEADER_HEIGHT}
+                key={index % ROW_SLOTS}
+                index={index}
+                start={index * ROW_HEIGHT}
                 row={row}
                 columns={columns}
                 template={template}
-                selected={item.index === selected}
+                selected={index === selected}
                 open={row !== undefined && row.id === openId}
                 warn={warn}
                 bad={bad}
