@@ -111,13 +111,15 @@ describe('cache writes', () => {
     const store = openStore(paths())
     const call = makeCall(7)
     store.calls.upsertSummaries([call], [rawOf(call)])
-    store.calls.saveDetails([{ call: makeDetail(call, ['Hello, this is QuickShip.', 'I want a refund for the broken kettle.']), raw: {} }])
+    store.calls.saveDetails([{ call: makeDetail(call, ['Hello, this is QuickShip about your booking.', 'I want a refund for the broken kettle.']), raw: {} }])
     const got = store.query.get(call.id)!
     expect(got.hasDetail).toBe(true)
     expect((got.call as { transcript: unknown[] }).transcript).toHaveLength(2)
     const page = store.query.list({ text: 'kettle' })
     expect(page.rows.map((r) => r.id)).toEqual([call.id])
     expect(page.rows[0]!.snippet).toContain('\u0002kettle\u0003')
+    // Words in both: the snippet is the summary's (call 7 is about a booking).
+    expect(store.query.list({ text: 'booking' }).rows[0]!.snippet).toContain('call 7 about \u0002booking\u0003')
     // A later list update of the same call keeps its transcript searchable.
     store.calls.upsertSummaries([{ ...call, status: 'failed' }], [{ ...rawOf(call), status: 'failed' }])
     expect(store.query.list({ text: 'kettle' }).total).toBe(1)

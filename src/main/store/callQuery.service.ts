@@ -85,7 +85,7 @@ export class CallQueryService {
     const keep = many && matches ? { where: buildWhere({ ...q, text: undefined }), matches } : undefined
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
-    const snippets = q.text ? this.snippets(q.text, records.map((r) => r.rowid)) : new Map<number, string>()
+    const snippets = q.text ? this.snippets(q.text, records) : new Map<number, string>()
     const reviews = this.reviews(records.map((r) => r.id))
     return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, reviews.get(r.id))), total, offset, limit }
   }
@@ -186,18 +186,26 @@ export class CallQueryService {
     return this.stmt(sql).all(JSON.stringify(rowids)) as RowRecord[]
   }
 
-  private snippets(text: string, rowids: number[]): Map<number, string> {
+  /** A snippet for each row the words occur in: from its summary if they are there, else its transcript. */
+  private snippets(text: string, records: RowRecord[]): Map<number, string> {
     const words = queryWords(text)
     const out = new Map<number, string>()
     if (words.length === 0) return out
-    // The full-text index keeps no copy of the text: it is read where it is stored, the page's at once.
+    const rest: number[] = []
+    for (const r of records) {
+      const found = snippet(r.summary ?? '', words)
+      if (found) out.set(r.rowid, found)
+      else rest.push(r.rowid)
+    }
+    if (!rest.length) return out
+    // The full-text index keeps no copy of the text: the transcripts are read where they are
+    // stored, the rest of the page's at once (a summary match spares reading its transcript).
     const docs = this.stmt(
-      `SELECT c.rowid, c.summary, d.transcript_json FROM calls c LEFT JOIN call_details d ON d.call_id = c.id
+      `SELECT c.rowid, d.transcript_json FROM calls c JOIN call_details d ON d.call_id = c.id
        WHERE c.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(rowids)) as { rowid: number; summary: string | null; transcript_json: string | null }[]
+    ).all(JSON.stringify(rest)) as { rowid: number; transcript_json: string }[]
     for (const doc of docs) {
-      const turns = () => (doc.transcript_json ? transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]) : '')
-      const found = snippet(doc.summary ?? '', words) ?? snippet(turns(), words)
+      const found = snippet(transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]), words)
       if (found) out.set(doc.rowid, found)
     }
     return out
