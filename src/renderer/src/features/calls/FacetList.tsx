@@ -2,7 +2,7 @@
 // until expanded. Selected values stay listed even when no call has them under other filters.
 import { memo, useState } from 'react'
 import type { FacetCount } from '@shared/query'
-import { label } from '../../lib/format'
+import { count, label } from '../../lib/format'
 import { useStore } from '../../store'
 import type { ListQuery } from '../../lib/query'
 
@@ -31,7 +31,7 @@ export const FacetList = memo(function FacetList({ title, field, counts, named }
         <label key={c.value} className="check">
           <input type="checkbox" checked={selected.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />
           <span className="facet-label" title={named ? `${c.label} (${c.value})` : c.value}>{named ? c.label : label(c.value)}</span>
-          <span className="facet-count">{c.count.toLocaleString()}</span>
+          <span className="facet-count">{count(c.count)}</span>
         </label>
       ))}
       {all.length > shown.length || expanded ? (

@@ -1,6 +1,7 @@
 // Above the list: which view this is (edited or not), how many calls match, and the saved-view
 // actions: save as a new view, update the view, rename it, delete it.
 import { useShallow } from 'zustand/react/shallow'
+import { count } from '../../lib/format'
 import { useStore } from '../../store'
 import { viewEdited } from '../../store/views.slice'
 import { ViewActions } from './ViewActions'
@@ -15,7 +16,7 @@ export function ListHeader() {
         <h1>{name ?? 'All calls'}</h1>
         {edited ? <span className="badge" title="The filters, sort or columns differ from the saved view">edited</span> : null}
         <span className="count" data-testid="result-count" aria-live="polite">
-          {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'call' : 'calls'}`}
+          {total === null ? '' : `${count(total)} ${total === 1 ? 'call' : 'calls'}`}
         </span>
       </div>
       <ViewActions />

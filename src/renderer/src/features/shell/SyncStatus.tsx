@@ -2,7 +2,7 @@
 // time, Sync now / Cancel, an error in words with Retry, and whether the computer is offline.
 import { useShallow } from 'zustand/react/shallow'
 import { useNow } from '../../hooks/useNow'
-import { ago, duration } from '../../lib/format'
+import { ago, count, duration } from '../../lib/format'
 import { useStore } from '../../store'
 import { isOffline } from '../../store/sync.slice'
 
@@ -40,12 +40,12 @@ export function SyncStatus() {
             <div className={pct === null ? 'progress-bar indeterminate' : 'progress-bar'} style={pct === null ? undefined : { width: `${pct}%` }} />
           </div>
           <div className="sync-line small">
-            <span data-testid="sync-count">{sync.total ? `${sync.done.toLocaleString()} / ${sync.total.toLocaleString()}` : `${sync.done.toLocaleString()} done`}</span>
+            <span data-testid="sync-count">{sync.total ? `${count(sync.done)} / ${count(sync.total)}` : `${count(sync.done)} done`}</span>
             <span className="muted">{eta(sync.etaS)}</span>
           </div>
           <p className="muted small sync-message">
             {sync.message}
-            {sync.ratePerS >= 0.1 ? ` · ${sync.ratePerS >= 10 ? Math.round(sync.ratePerS).toLocaleString() : sync.ratePerS.toFixed(1)}/s` : ''}
+            {sync.ratePerS >= 0.1 ? ` · ${sync.ratePerS >= 10 ? count(Math.round(sync.ratePerS)) : sync.ratePerS.toFixed(1)}/s` : ''}
           </p>
           <button type="button" className="btn btn-small" onClick={() => void cancelSync()}>Cancel sync</button>
         </div>
