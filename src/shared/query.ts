@@ -59,6 +59,7 @@ export interface CallRow {
   snippet: string | null
   hasRecording: boolean
   isTest: boolean
+  /** Its detail (transcript) is stored, possibly from before the call's latest change. */
   hasDetail: boolean
   /** The review columns, from the workspace. */
   review: ReviewSummary

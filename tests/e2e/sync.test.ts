@@ -42,7 +42,7 @@ describe('sync', () => {
   it('cancels a running sync and keeps what was downloaded', async () => {
     const { page } = h
     emu.setFaults({ slow: 1, slowMs: 1500 })
-    h.services.store.cache.exec("UPDATE calls SET detail_state = 'stale'")
+    h.services.store.cache.exec('UPDATE call_details SET list_hash = NULL')
     await sync().getByRole('button', { name: 'Sync now' }).click()
     await page.getByTestId('sync-progress').waitFor()
     await sync().getByRole('button', { name: 'Cancel sync' }).click()

@@ -3,6 +3,7 @@
 // full-text index, and details looked up and marked fetched a batch at a time.
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DETAIL_JOINS, DETAIL_STATE } from '../../src/main/store/calls.repo'
 import { bulkWrites } from '../../src/main/store/db'
 import { deferSortIndexes } from '../../src/main/store/deferredIndexes'
 import { openStore } from '../../src/main/store/store'
@@ -150,7 +151,7 @@ describe('detail batches', () => {
       { call: makeDetail(unlisted, ['A second answer.']), raw: {} },
     ])
     expect(store.query.count()).toBe(2)
-    const states = store.cache.prepare('SELECT id, detail_state FROM calls ORDER BY id').all()
+    const states = store.cache.prepare(`SELECT c.id, ${DETAIL_STATE} AS detail_state FROM calls c ${DETAIL_JOINS} ORDER BY c.id`).all()
     expect(states).toEqual([
       { id: listed.id, detail_state: 'fetched' },
       { id: unlisted.id, detail_state: 'fetched' },

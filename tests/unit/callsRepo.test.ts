@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { COLUMNS, summaryRow } from '../../src/main/store/callRow'
+import { DETAIL_JOINS, DETAIL_STATE } from '../../src/main/store/calls.repo'
 import { loadMigrations } from '../../src/main/store/migrations'
 import { openStore } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
@@ -107,13 +108,54 @@ describe('cache migration 004', () => {
     const p = paths()
     const db = cacheAt(p.cacheDb, 3)
     const call = makeCall(9)
-    db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 'missing', 0))
+    db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 0))
     db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))
     db.close()
     const store = openStore(p)
     expect(store.query.get(call.id)!.call).toEqual(call)
     const extras = JSON.parse(store.cache.prepare('SELECT extras_json FROM call_payloads').pluck().get() as string)
     expect(Object.keys(extras).sort()).toEqual(['dispositionResults', 'dispositions', 'latency', 'updatedAt'])
+    store.close()
+  })
+})
+
+describe('cache migration 005', () => {
+  const stateOf = (store: ReturnType<typeof openStore>) =>
+    Object.fromEntries(store.cache.prepare(`SELECT c.id, ${DETAIL_STATE} AS s FROM calls c ${DETAIL_JOINS}`).all().map((r) => [(r as { id: string }).id, (r as { s: string }).s]))
+
+  it('keeps where each call’s detail stands once the state is derived from what is stored', () => {
+    const p = paths()
+    const db = cacheAt(p.cacheDb, 4)
+    const calls = [1, 2, 3, 4].map((i) => makeCall(i, { status: 'completed' }))
+    const before = ['missing', 'stale', 'fetched', 'failed']
+    calls.forEach((call, i) => {
+      db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}, detail_state, detail_error) VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
+        .run(...summaryRow(call, `h${i}`, 0), before[i], before[i] === 'failed' ? 'HTTP 500' : null)
+      db.prepare("INSERT INTO call_payloads (call_id, extras_json, raw_json) VALUES (?, '{}', '{}')").run(call.id)
+      if (before[i] === 'stale' || before[i] === 'fetched') {
+        db.prepare("INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms) VALUES (?, '{}', '[]', 0, '{}', 0)").run(call.id)
+      }
+    })
+    db.close()
+    const store = openStore(p)
+    expect(stateOf(store)).toEqual(Object.fromEntries(calls.map((c, i) => [c.id, before[i]])))
+    expect(store.cache.prepare('SELECT error FROM call_detail_failures').pluck().all()).toEqual(['HTTP 500'])
+    // The list shows which calls have a transcript stored, stale or not (as opening them does).
+    expect(store.query.list({}).rows.filter((r) => r.hasDetail).map((r) => r.id).sort()).toEqual([calls[1]!.id, calls[2]!.id].sort())
+
+    // A stored detail settles a call; a failed fetch is noted; a changed call needs its detail again,
+    // even one whose last fetch failed.
+    store.calls.saveDetails([{ call: makeDetail(calls[0]!, ['Hello.']), raw: {} }])
+    store.calls.markDetailFailed(calls[1]!.id, 'HTTP 404')
+    const changed = { ...calls[3]!, status: 'failed' }
+    store.calls.upsertSummaries([changed], [{ ...rawOf(changed), status: 'failed' }])
+    expect(stateOf(store)).toEqual({ [calls[0]!.id]: 'fetched', [calls[1]!.id]: 'failed', [calls[2]!.id]: 'fetched', [calls[3]!.id]: 'missing' })
+    const fetched = { ...calls[2]!, durationS: 99 }
+    store.calls.upsertSummaries([fetched], [{ ...rawOf(fetched), durationS: 99 }])
+    expect(stateOf(store)[fetched.id]).toBe('stale')
+    // A failure noted for a call the cache does not hold adds nothing.
+    store.calls.markDetailFailed('CALL-NOT-STORED', 'HTTP 404')
+    expect(store.cache.prepare('SELECT COUNT(*) FROM call_detail_failures').pluck().get()).toBe(2)
     store.close()
   })
 })

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AtomsClient } from '../../src/main/atoms/client'
 import { dataPaths } from '../../src/main/paths'
+import { DETAIL_JOINS, DETAIL_STATE } from '../../src/main/store/calls.repo'
 import { openStore, type Store } from '../../src/main/store/store'
 import { SyncEngine } from '../../src/main/sync/syncEngine'
 import { startEmulator, type Emulator } from '../../src/emulator/server'
@@ -44,7 +45,7 @@ describe('sync against the emulator', () => {
     expect(first.inserted).toBe(emu.callIds('A').length)
     expect(first.details).toBeGreaterThan(0)
     expect([...phases]).toEqual(expect.arrayContaining(['list', 'details']))
-    const missing = store.cache.prepare("SELECT COUNT(*) AS n FROM calls WHERE detail_state <> 'fetched' AND status IN ('completed','failed','no_answer','cancelled','busy')").get() as { n: number }
+    const missing = store.cache.prepare(`SELECT COUNT(*) AS n FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} <> 'fetched' AND c.status IN ('completed','failed','no_answer','cancelled','busy')`).get() as { n: number }
     expect(missing.n).toBe(0)
 
     // Only the top of the list is read again: calls that finished meanwhile, then one unchanged page.
@@ -124,7 +125,7 @@ describe('sync under faults', () => {
       broken.push(...(store.cache.prepare("SELECT id FROM calls WHERE status = 'completed' ORDER BY id LIMIT 2").pluck().all() as string[]))
       const summary = await engine.run({ details: 'all' })
       expect(summary.detailFailures).toBe(2)
-      const failed = store.cache.prepare("SELECT id FROM calls WHERE detail_state = 'failed' ORDER BY id").pluck().all()
+      const failed = store.cache.prepare(`SELECT c.id FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} = 'failed' ORDER BY c.id`).pluck().all()
       expect(failed).toEqual(broken)
       expect(summary.details).toBeGreaterThan(10)
       expect([...tries.values()].every((n) => n === 2)).toBe(true)

@@ -29,11 +29,11 @@ const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
 }
 
 const ROW_COLUMNS = `calls.rowid AS rowid, id, status, type, created_at, duration_s, from_number, to_number, agent_id, agent_name, campaign_id,
-  disconnect_reason, cost_credits, avg_latency_ms, summary, has_recording, is_test, detail_state`
+  disconnect_reason, cost_credits, avg_latency_ms, summary, has_recording, is_test`
 
 /** A list row: the columns of ROW_COLUMNS. */
 type RowRecord = { rowid: number } & Pick<CallsRow, 'id' | 'status' | 'type' | 'created_at' | 'duration_s' | 'from_number' | 'to_number' | 'agent_id'
-  | 'agent_name' | 'campaign_id' | 'disconnect_reason' | 'cost_credits' | 'avg_latency_ms' | 'summary' | 'has_recording' | 'is_test' | 'detail_state'>
+  | 'agent_name' | 'campaign_id' | 'disconnect_reason' | 'cost_credits' | 'avg_latency_ms' | 'summary' | 'has_recording' | 'is_test'>
 
 /** Many text matches, and the other filters to test in SQL while walking the sort index. */
 interface TextKeep {
@@ -86,8 +86,10 @@ export class CallQueryService {
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
     const snippets = q.text ? this.snippets(q.text, records) : new Map<number, string>()
-    const reviews = this.reviews(records.map((r) => r.id))
-    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, reviews.get(r.id))), total, offset, limit }
+    const ids = records.map((r) => r.id)
+    const reviews = this.reviews(ids)
+    const withDetail = this.withDetail(ids)
+    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, withDetail.has(r.id), reviews.get(r.id))), total, offset, limit }
   }
 
   /**
@@ -111,6 +113,17 @@ export class CallQueryService {
       else gather(match.ids.rowids)
     }
     return { kind: 'set', set }
+  }
+
+  /**
+   * Which of a page's calls have a detail stored, as get() shows it (even one older than the call's
+   * latest change). Answered by call_details' key alone: reading the rows themselves, scattered
+   * over the table, cost a page read each on pages sorted by duration or cost.
+   */
+  private withDetail(ids: string[]): Set<string> {
+    if (!ids.length) return new Set()
+    const sql = 'SELECT call_id FROM call_details WHERE call_id IN (SELECT value FROM json_each(?))'
+    return new Set(this.stmt(sql).pluck().all(JSON.stringify(ids)) as string[])
   }
 
   /** The review columns of a page's calls, from the workspace attached to this connection as ws. */
@@ -283,13 +296,13 @@ export class CallQueryService {
 
 const UNREVIEWED: ReviewSummary = { status: 'unreviewed', tags: [], score: null, autoFailed: false, annotations: 0 }
 
-function toRow(r: RowRecord, snippet: string | null, review: ReviewSummary = UNREVIEWED): CallRow {
+function toRow(r: RowRecord, snippet: string | null, hasDetail: boolean, review: ReviewSummary = UNREVIEWED): CallRow {
   return {
     ...sharedFields(r),
     review,
     avgLatencyMs: r.avg_latency_ms,
     snippet,
     hasRecording: r.has_recording === 1,
-    hasDetail: r.detail_state === 'fetched',
+    hasDetail,
   }
 }

@@ -8,7 +8,7 @@ import type { CallSummary } from '@shared/domain'
 export const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', 'to_number', 'agent_id', 'agent_name', 'campaign_id',
   'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'recording_url',
   'recording_dual_url', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
-  'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'detail_state', 'synced_ms'] as const
+  'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'synced_ms'] as const
 
 /** The summary fields that are not columns. */
 export type CallExtras = Pick<CallSummary, 'updatedAt' | 'dispositions' | 'dispositionResults' | 'latency'>
@@ -40,7 +40,6 @@ export interface CallsRow {
   version_number: number | null
   summary: string | null
   avg_latency_ms: number | null
-  detail_state: string
 }
 
 /** What summaryFromRow reads: the calls row (SELECT calls.*) and its extras. */
@@ -49,14 +48,14 @@ export type StoredCallRow = CallsRow & { extras_json: string }
 const ms = (iso: string | null) => (iso ? Date.parse(iso) || null : null)
 
 /** The values of one calls row, in COLUMNS order (positional binding is faster). */
-export function summaryRow(call: CallSummary, listHash: string, detailState: string, now: number): unknown[] {
+export function summaryRow(call: CallSummary, listHash: string, now: number): unknown[] {
   return [
     call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
     call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
     call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
     call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
     call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
-    `${call.id} ${call.from} ${call.to}`.toLowerCase(), listHash, detailState, now,
+    `${call.id} ${call.from} ${call.to}`.toLowerCase(), listHash, now,
   ]
 }
 

@@ -15,6 +15,16 @@ export interface UpsertCounts {
 // One-shot digest: the same value as createHash('sha1')…digest('base64'), without a Hash object per call.
 const hash = (text: string) => digest('sha1', text, 'base64')
 
+/**
+ * Where a call's detail stands, derived from what is stored (no column to keep up to date): fetched
+ * when call_details holds one for the call as it is now, failed when the last try for the call as
+ * it is now failed, stale when the call changed since its detail, else missing.
+ */
+export type DetailState = 'missing' | 'stale' | 'fetched' | 'failed'
+export const DETAIL_JOINS = 'LEFT JOIN call_details d ON d.call_id = c.id LEFT JOIN call_detail_failures f ON f.call_id = c.id'
+export const DETAIL_STATE = `CASE WHEN d.list_hash = c.list_hash THEN 'fetched' WHEN f.list_hash = c.list_hash THEN 'failed'
+  WHEN d.call_id IS NOT NULL THEN 'stale' ELSE 'missing' END`
+
 /** Search items and details may lack these; a missing one keeps what the list gave. */
 const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_latency_ms'])
 
@@ -22,7 +32,7 @@ const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_la
 interface Stored {
   rowid: number
   list_hash: string
-  detail_state: string
+  detail_state: DetailState
   summary: string | null
 }
 
@@ -52,7 +62,10 @@ export class CallsRepo {
     this.stmts = {
       // What is stored of a batch's calls, in one statement: a statement per call cost more in
       // binding and stepping than the index lookups themselves.
-      storedOf: db.prepare<[string], Stored & { id: string }>('SELECT id, rowid, list_hash, detail_state, summary FROM calls WHERE id IN (SELECT value FROM json_each(?))'),
+      storedOf: db.prepare<[string], Stored & { id: string }>(
+        `SELECT c.id, c.rowid, c.list_hash, ${DETAIL_STATE} AS detail_state, c.summary FROM calls c ${DETAIL_JOINS}
+         WHERE c.id IN (SELECT value FROM json_each(?))`,
+      ),
       extrasOf: db.prepare<[string], { extras_json: string }>('SELECT extras_json FROM call_payloads WHERE call_id = ?'),
       insertCall: db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
       updateCall: db.prepare(`UPDATE calls SET ${sets.join(', ')} WHERE id = ?`),
@@ -68,12 +81,12 @@ export class CallsRepo {
       upsertCampaign: db.prepare('INSERT INTO campaigns (id) VALUES (?) ON CONFLICT (id) DO NOTHING'),
       // One statement whether or not the call has a detail yet: the update-then-insert it replaces
       // searched call_details twice for every first detail (the common case during a backfill).
-      putDetail: db.prepare(`INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms) VALUES (?, ?, ?, ?, ?, ?)
+      // The list_hash is the call's as the detail was fetched: a later change makes it stale.
+      putDetail: db.prepare(`INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms, list_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (call_id) DO UPDATE SET detail_json = excluded.detail_json, transcript_json = excluded.transcript_json,
-          turn_count = excluded.turn_count, raw_json = excluded.raw_json, fetched_ms = excluded.fetched_ms`),
-      markDetail: db.prepare('UPDATE calls SET detail_state = ?, detail_error = ? WHERE id = ?'),
-      // The batch already has the rowid: no second search of the id index.
-      markFetched: db.prepare("UPDATE calls SET detail_state = 'fetched', detail_error = NULL WHERE rowid IN (SELECT value FROM json_each(?))"),
+          turn_count = excluded.turn_count, raw_json = excluded.raw_json, fetched_ms = excluded.fetched_ms, list_hash = excluded.list_hash`),
+      markFailed: db.prepare(`INSERT INTO call_detail_failures (call_id, list_hash, error) SELECT id, list_hash, ? FROM calls WHERE id = ?
+        ON CONFLICT (call_id) DO UPDATE SET list_hash = excluded.list_hash, error = excluded.error`),
     }
   }
 
@@ -96,8 +109,8 @@ export class CallsRepo {
           return
         }
         // A changed call needs its detail again (new transcript, analytics or recording).
-        const detailState = before ? (before.detail_state === 'missing' ? 'missing' : 'stale') : 'missing'
-        const rowid = this.writeSummary(call, rawJson, listHash, detailState, now, before)
+        const detailState = before && before.detail_state !== 'missing' ? 'stale' : 'missing'
+        const rowid = this.writeSummary(call, rawJson, listHash, now, before)
         // The same call later in this batch is an update of what was just written.
         stored.set(call.id, { rowid, list_hash: listHash, detail_state: detailState, summary: call.summary ?? before?.summary ?? null })
         if (before) counts.updated++
@@ -121,8 +134,8 @@ export class CallsRepo {
   }
 
   /** Writes a call's row, payload, dispositions and (later) text; returns its rowid. */
-  private writeSummary(call: CallSummary, rawJson: string, listHash: string, detailState: string, now: number, before?: Stored): number {
-    const row = summaryRow(call, listHash, detailState, now)
+  private writeSummary(call: CallSummary, rawJson: string, listHash: string, now: number, before?: Stored): number {
+    const row = summaryRow(call, listHash, now)
     const extras = extrasJson(call)
     let rowid: number
     if (!before) {
@@ -179,7 +192,6 @@ export class CallsRepo {
   saveDetails(items: { call: CallDetail; raw: Record<string, unknown> }[], now = Date.now()): void {
     this.atomically(() => {
       const stored = this.storedOf(items.map((i) => i.call))
-      const fetched: number[] = []
       for (const { call, raw } of items) {
         const { transcript, events, variables, agent, voice, slmModel } = call
         const rawJson = JSON.stringify(raw)
@@ -187,16 +199,14 @@ export class CallsRepo {
         if (!before) {
           // A detail of a call the list has not given yet also creates its row.
           const listHash = hash(rawJson)
-          before = { rowid: this.writeSummary(call, rawJson, listHash, 'missing', now), list_hash: listHash, detail_state: 'missing', summary: call.summary }
+          before = { rowid: this.writeSummary(call, rawJson, listHash, now), list_hash: listHash, detail_state: 'missing', summary: call.summary }
           stored.set(call.id, before)
         }
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
-        this.stmts.putDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now)
-        fetched.push(before.rowid)
+        this.stmts.putDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now, before.list_hash)
         // The summary's words are the row's (the detail does not change it); a row written earlier in this batch is replaced too.
         this.queueText(before.rowid, before.summary ?? '', transcriptText(transcript), mayHaveText(before))
       }
-      this.stmts.markFetched.run(JSON.stringify(fetched))
     })
   }
 
@@ -207,7 +217,7 @@ export class CallsRepo {
   }
 
   markDetailFailed(callId: string, message: string): void {
-    this.stmts.markDetail.run('failed', message.slice(0, 500), callId)
+    this.stmts.markFailed.run(message.slice(0, 500), callId)
   }
 
   /**

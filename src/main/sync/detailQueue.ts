@@ -4,6 +4,7 @@
 import { FINISHED_STATUSES } from '@shared/domain'
 import { AppError } from '@shared/errors'
 import { logger } from '../log'
+import { DETAIL_JOINS, DETAIL_STATE } from '../store/calls.repo'
 import { bulkWrites } from '../store/db'
 import type { Store } from '../store/store'
 import type { AtomsApi } from './atomsApi'
@@ -32,8 +33,8 @@ export class DetailQueue {
     return (
       this.store.cache
         .prepare(
-          `SELECT id FROM calls WHERE detail_state IN ('missing', 'stale') AND status IN (${placeholders})
-           ORDER BY created_ms DESC LIMIT ?`,
+          `SELECT c.id FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} IN ('missing', 'stale') AND c.status IN (${placeholders})
+           ORDER BY c.created_ms DESC LIMIT ?`,
         )
         .all(...FINISHED_STATUSES, limit) as { id: string }[]
     ).map((r) => r.id)
