@@ -26,6 +26,10 @@ afterEach(() => open.splice(0).forEach((o) => (o.store.close(), o.cleanup())))
 const client = (emu: Emulator, over: Partial<ConstructorParameters<typeof AtomsClient>[0]> = {}) =>
   new AtomsClient({ apiKey: KEY, baseUrl: emu.url, requestsPerSecond: 1000, ...over })
 
+/** Finished calls whose current detail is not stored. */
+const withoutDetail = (store: Store) =>
+  store.cache.prepare(`SELECT COUNT(*) FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} <> 'fetched' AND c.status IN ('completed','failed','no_answer','cancelled','busy')`).pluck().get() as number
+
 const cachedIds = (store: Store) => (store.cache.prepare('SELECT id FROM calls ORDER BY id').all() as { id: string }[]).map((r) => r.id)
 
 describe('sync against the emulator', () => {
@@ -45,14 +49,19 @@ describe('sync against the emulator', () => {
     expect(first.inserted).toBe(emu.callIds('A').length)
     expect(first.details).toBeGreaterThan(0)
     expect([...phases]).toEqual(expect.arrayContaining(['list', 'details']))
-    const missing = store.cache.prepare(`SELECT COUNT(*) AS n FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} <> 'fetched' AND c.status IN ('completed','failed','no_answer','cancelled','busy')`).get() as { n: number }
-    expect(missing.n).toBe(0)
+    expect(withoutDetail(store)).toBe(0)
 
     // Only the top of the list is read again: calls that finished meanwhile, then one unchanged page.
     const second = await engine.run({ details: 'all' })
     expect(second.inserted).toBe(0)
     expect(second.listed).toBeLessThan(first.listed)
     expect(engine.status().lastSyncMs).not.toBeNull()
+    // A call changed since its detail was fetched gets it again in the next run.
+    const changed = store.cache.prepare("SELECT id FROM calls WHERE status = 'completed' LIMIT 1").pluck().get() as string
+    store.cache.prepare("UPDATE calls SET list_hash = 'changed', synced_ms = ? WHERE id = ?").run(Date.now(), changed)
+    expect(withoutDetail(store)).toBe(1)
+    expect((await engine.run({ details: 'all' })).details).toBeGreaterThanOrEqual(1)
+    expect(withoutDetail(store)).toBe(0)
   })
 
   it('finds words from synced transcripts and agrees with the API on filter counts', async () => {
@@ -83,8 +92,11 @@ describe('sync against the emulator', () => {
     stop()
     expect(engine.status().error?.code).toBe('CANCELLED')
     expect(cachedIds(store)).toHaveLength(emu.callIds('A').length)
+    expect(withoutDetail(store)).toBeGreaterThan(0)
     await engine.run({ details: 'all' })
     expect(cachedIds(store)).toEqual([...emu.callIds('A')].sort())
+    // The transcripts the cancelled run did not reach are fetched by the next one.
+    expect(withoutDetail(store)).toBe(0)
   })
 })
 
