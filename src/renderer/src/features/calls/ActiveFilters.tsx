@@ -23,7 +23,7 @@ export function ActiveFilters() {
           </li>
         </ul>
       ) : (
-        <p className="muted no-filters">Every call is listed. Search, or narrow the list with the filters.</p>
+        <p className="muted no-filters">No filters: every call is listed.</p>
       )}
     </div>
   )
