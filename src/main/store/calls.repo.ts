@@ -20,19 +20,19 @@ const hash = (text: string) => digest('sha1', text, 'base64')
  * when call_details holds one for the call as it is now, failed when the last try for the call as
  * it is now failed, stale when the call changed since its detail, else missing.
  */
-export type DetailState = 'missing' | 'stale' | 'fetched' | 'failed'
 export const DETAIL_JOINS = 'LEFT JOIN call_details d ON d.call_id = c.id LEFT JOIN call_detail_failures f ON f.call_id = c.id'
 export const DETAIL_STATE = `CASE WHEN d.list_hash = c.list_hash THEN 'fetched' WHEN f.list_hash = c.list_hash THEN 'failed'
   WHEN d.call_id IS NOT NULL THEN 'stale' ELSE 'missing' END`
 
-/** Search items and details may lack these; a missing one keeps what the list gave. */
+/** Search items may lack these; a missing one keeps what the list gave. */
 const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_latency_ms'])
 
 /** What a batch needs to know of a stored call. */
 interface Stored {
   rowid: number
   list_hash: string
-  detail_state: DetailState
+  /** A detail (transcript) is stored, current or not: its words are in the call's full-text row. */
+  has_detail: boolean
   summary: string | null
 }
 
@@ -41,7 +41,7 @@ interface Stored {
  * from a transcript. Never false for a call that has one; deleting a row that is not there only
  * costs time (half the calls of a backfill have no words at all).
  */
-const mayHaveText = (s: Stored) => !!s.summary || s.detail_state !== 'missing'
+const mayHaveText = (s: Stored) => !!s.summary || s.has_detail
 
 /** A full-text row to write once the batch's other writes are done (see flushText). */
 interface TextRow {
@@ -62,9 +62,9 @@ export class CallsRepo {
     this.stmts = {
       // What is stored of a batch's calls, in one statement: a statement per call cost more in
       // binding and stepping than the index lookups themselves.
-      storedOf: db.prepare<[string], Stored & { id: string }>(
-        `SELECT c.id, c.rowid, c.list_hash, ${DETAIL_STATE} AS detail_state, c.summary FROM calls c ${DETAIL_JOINS}
-         WHERE c.id IN (SELECT value FROM json_each(?))`,
+      storedOf: db.prepare<[string], Omit<Stored, 'has_detail'> & { id: string; has_detail: number }>(
+        `SELECT c.id, c.rowid, c.list_hash, EXISTS (SELECT 1 FROM call_details d WHERE d.call_id = c.id) AS has_detail, c.summary
+         FROM calls c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ),
       extrasOf: db.prepare<[string], { extras_json: string }>('SELECT extras_json FROM call_payloads WHERE call_id = ?'),
       insertCall: db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
@@ -92,7 +92,7 @@ export class CallsRepo {
 
   /**
    * Stores list or search items. A call whose raw JSON is unchanged is left alone. Search items
-   * lack the disposition map and version number, so those are kept from the stored call.
+   * lack the disposition map and latency, so those are kept from the stored call (see keepListOnlyFields).
    */
   upsertSummaries(calls: CallSummary[], raws: Record<string, unknown>[], opts: { source?: 'list' | 'search'; now?: number } = {}): UpsertCounts {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 }
@@ -108,11 +108,10 @@ export class CallsRepo {
           counts.unchanged++
           return
         }
-        // A changed call needs its detail again (new transcript, analytics or recording).
-        const detailState = before && before.detail_state !== 'missing' ? 'stale' : 'missing'
+        // A changed call needs its detail again (DETAIL_STATE: its new list_hash is not the detail's).
         const rowid = this.writeSummary(call, rawJson, listHash, now, before)
         // The same call later in this batch is an update of what was just written.
-        stored.set(call.id, { rowid, list_hash: listHash, detail_state: detailState, summary: call.summary ?? before?.summary ?? null })
+        stored.set(call.id, { rowid, list_hash: listHash, has_detail: before?.has_detail ?? false, summary: call.summary ?? before?.summary ?? null })
         if (before) counts.updated++
         else counts.inserted++
       })
@@ -148,7 +147,7 @@ export class CallsRepo {
       this.stmts.updatePayload.run(extras, rawJson, call.id)
       this.stmts.deleteDispositions.run(call.id)
       // The words are what the row keeps: a summary the item lacks stays (KEPT_IF_NULL), and so does a transcript.
-      const transcript = before.detail_state === 'missing' ? null : this.stmts.transcriptOf.get(call.id)?.transcript_json
+      const transcript = before.has_detail ? this.stmts.transcriptOf.get(call.id)?.transcript_json : null
       const text = transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : ''
       this.queueText(rowid, call.summary ?? before.summary ?? '', text, mayHaveText(before))
     }
@@ -188,7 +187,7 @@ export class CallsRepo {
     for (const id of new Set(calls.map((c) => c.campaignId).filter((c): c is string => c !== null))) this.stmts.upsertCampaign.run(id)
   }
 
-  /** Stores details fetched from GET /conversation/{id}; the call's summary is refreshed too. */
+  /** Stores details fetched from GET /conversation/{id}; a call not stored yet gets its row from the detail. */
   saveDetails(items: { call: CallDetail; raw: Record<string, unknown> }[], now = Date.now()): void {
     this.atomically(() => {
       const stored = this.storedOf(items.map((i) => i.call))
@@ -199,7 +198,7 @@ export class CallsRepo {
         if (!before) {
           // A detail of a call the list has not given yet also creates its row.
           const listHash = hash(rawJson)
-          before = { rowid: this.writeSummary(call, rawJson, listHash, now), list_hash: listHash, detail_state: 'missing', summary: call.summary }
+          before = { rowid: this.writeSummary(call, rawJson, listHash, now), list_hash: listHash, has_detail: false, summary: call.summary }
           stored.set(call.id, before)
         }
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
@@ -213,7 +212,7 @@ export class CallsRepo {
   /** The stored rowid, hash and detail state of these calls, by id. */
   private storedOf(calls: { id: string }[]): Map<string, Stored> {
     const rows = this.stmts.storedOf.all(JSON.stringify(calls.map((c) => c.id)))
-    return new Map(rows.map((r) => [r.id, r]))
+    return new Map(rows.map((r) => [r.id, { ...r, has_detail: r.has_detail === 1 }]))
   }
 
   markDetailFailed(callId: string, message: string): void {
