@@ -86,10 +86,8 @@ export class CallQueryService {
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
     const snippets = q.text ? this.snippets(q.text, records) : new Map<number, string>()
-    const ids = records.map((r) => r.id)
-    const reviews = this.reviews(ids)
-    const withDetail = this.withDetail(ids)
-    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, withDetail.has(r.id), reviews.get(r.id))), total, offset, limit }
+    const extras = this.pageExtras(records.map((r) => r.id))
+    return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, extras.get(r.id))), total, offset, limit }
   }
 
   /**
@@ -116,28 +114,30 @@ export class CallQueryService {
   }
 
   /**
-   * Which of a page's calls have a detail stored, as get() shows it (even one older than the call's
-   * latest change). Answered by call_details' key alone: reading the rows themselves, scattered
-   * over the table, cost a page read each on pages sorted by duration or cost.
+   * What a page's rows carry besides their calls row, for all of them in one statement: the review
+   * columns, from the workspace attached to this connection as ws, and whether a detail is stored
+   * (as get() shows it, even one older than the call's latest change), from call_details' key alone.
    */
-  private withDetail(ids: string[]): Set<string> {
-    if (!ids.length) return new Set()
-    const sql = 'SELECT call_id FROM call_details WHERE call_id IN (SELECT value FROM json_each(?))'
-    return new Set(this.stmt(sql).pluck().all(JSON.stringify(ids)) as string[])
-  }
-
-  /** The review columns of a page's calls, from the workspace attached to this connection as ws. */
-  private reviews(ids: string[]): Map<string, ReviewSummary> {
+  private pageExtras(ids: string[]): Map<string, { review: ReviewSummary; hasDetail: boolean }> {
     if (!ids.length) return new Map()
     const rows = this.stmt(
       `SELECT j.value AS id,
          (SELECT status FROM ws.review_status WHERE call_id = j.value) AS status,
          (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = j.value AND deleted = 0) AS tags,
          s.total AS score, s.auto_failed AS autoFailed,
-         (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations
+         (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations,
+         EXISTS (SELECT 1 FROM call_details WHERE call_id = j.value) AS hasDetail
        FROM json_each(?) AS j LEFT JOIN ws.scores s ON s.id = (${newestScoreId('ws', 'j.value')})`,
-    ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number }[]
-    return new Map(rows.map((r) => [r.id, { status: r.status ?? 'unreviewed', tags: r.tags ? r.tags.split('\u001f').sort() : [], score: r.score, autoFailed: r.autoFailed === 1, annotations: r.annotations }]))
+    ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number; hasDetail: number }[]
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          review: { status: r.status ?? 'unreviewed', tags: r.tags ? r.tags.split('\u001f').sort() : [], score: r.score, autoFailed: r.autoFailed === 1, annotations: r.annotations },
+          hasDetail: r.hasDetail === 1,
+        },
+      ]),
+    )
   }
 
   /** How many calls match. One disposition filter alone is counted in its own index. */
@@ -296,13 +296,13 @@ export class CallQueryService {
 
 const UNREVIEWED: ReviewSummary = { status: 'unreviewed', tags: [], score: null, autoFailed: false, annotations: 0 }
 
-function toRow(r: RowRecord, snippet: string | null, hasDetail: boolean, review: ReviewSummary = UNREVIEWED): CallRow {
+function toRow(r: RowRecord, snippet: string | null, extras?: { review: ReviewSummary; hasDetail: boolean }): CallRow {
   return {
     ...sharedFields(r),
-    review,
+    review: extras?.review ?? UNREVIEWED,
     avgLatencyMs: r.avg_latency_ms,
     snippet,
     hasRecording: r.has_recording === 1,
-    hasDetail,
+    hasDetail: extras?.hasDetail ?? false,
   }
 }
