@@ -3,26 +3,28 @@
 // full-text index, and details looked up and marked fetched a batch at a time.
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DETAIL_JOINS, DETAIL_STATE } from '../../src/main/store/calls.repo'
 import { bulkWrites } from '../../src/main/store/db'
-import { deferSortIndexes } from '../../src/main/store/deferredIndexes'
-import { openStore } from '../../src/main/store/store'
+import { deferSortIndexes, SORT_ONLY } from '../../src/main/store/deferredIndexes'
+import { openStore, type Store } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
+import { detailStates } from '../support/detailStates'
 import { tempDataDirs } from '../support/tempDir'
 
 const data = tempDataDirs()
 const paths = data.next
 afterEach(data.cleanup)
 
-const ids = (store: ReturnType<typeof openStore>, text: string) => store.query.list({ text }).rows.map((r) => r.id)
-const textRows = (store: ReturnType<typeof openStore>) => store.cache.prepare('SELECT COUNT(*) FROM call_text_docsize').pluck().get()
+const ids = (store: Store, text: string) => store.query.list({ text }).rows.map((r) => r.id)
+const textRows = (store: Store) => store.cache.prepare('SELECT COUNT(*) FROM call_text_docsize').pluck().get()
+/** FTS5's automerge setting (4, its default, when never set). */
+const automergeOf = (store: Store) => store.cache.prepare("SELECT v FROM call_text_config WHERE k = 'automerge'").pluck().get() ?? 4
 
 describe('cache bulk writes', () => {
   it('turn off waiting for the disk until the last overlapping backfill ends, then restore it', () => {
     const store = openStore(paths())
     const sync = () => store.cache.pragma('synchronous', { simple: true })
     const cacheSize = () => store.cache.pragma('cache_size', { simple: true })
-    const automerge = () => store.cache.prepare("SELECT v FROM call_text_config WHERE k = 'automerge'").pluck().get() ?? 4 // 4 when never set
+    const automerge = () => automergeOf(store)
     const normal = { sync: sync(), cache: cacheSize(), automerge: automerge() }
     expect(normal).toEqual({ sync: 1, cache: -65536, automerge: 4 }) // NORMAL, 64 MB, FTS5's default merging
     const endList = bulkWrites(store.cache)
@@ -58,7 +60,7 @@ describe('cache bulk writes', () => {
     expect(existsSync(marker)).toBe(false)
     expect(store.query.count()).toBe(1)
     // The full-text index merges as it goes again (the setting is stored in the index).
-    expect(store.cache.prepare("SELECT v FROM call_text_config WHERE k = 'automerge'").pluck().get()).toBe(4)
+    expect(automergeOf(store)).toBe(4)
     end() // the old connection is closed: nothing to do
     const again = bulkWrites(store.cache)
     again()
@@ -75,11 +77,11 @@ describe('cache bulk writes', () => {
 })
 
 describe('sort-only indexes during a backfill', () => {
-  const SORT_ONLY = ['calls_cost', 'calls_duration', 'calls_latency']
-  const present = (store: ReturnType<typeof openStore>) =>
-    store.cache.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('calls_cost', 'calls_duration', 'calls_latency') ORDER BY name").pluck().all()
-  const byDuration = (store: ReturnType<typeof openStore>) => store.query.list({ sortBy: 'duration', sortOrder: 'desc', limit: 5 }).rows.map((r) => r.id)
-  const fill = (store: ReturnType<typeof openStore>, from: number, n: number) => {
+  const sortOnly = [...SORT_ONLY].sort()
+  const present = (store: Store) =>
+    store.cache.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (SELECT value FROM json_each(?)) ORDER BY name`).pluck().all(JSON.stringify(SORT_ONLY))
+  const byDuration = (store: Store) => store.query.list({ sortBy: 'duration', sortOrder: 'desc', limit: 5 }).rows.map((r) => r.id)
+  const fill = (store: Store, from: number, n: number) => {
     const calls = Array.from({ length: n }, (_, i) => makeCall(from + i))
     store.calls.upsertSummaries(calls, calls.map(rawOf))
   }
@@ -97,7 +99,7 @@ describe('sort-only indexes during a backfill', () => {
     nested()
     expect(present(store)).toEqual([])
     end()
-    expect(present(store)).toEqual(SORT_ONLY)
+    expect(present(store)).toEqual(sortOnly)
     expect(byDuration(store)).toEqual(during)
     // The planner uses the rebuilt index again: no sort step for this order.
     const plan = store.cache.prepare('EXPLAIN QUERY PLAN SELECT id FROM calls ORDER BY duration_s DESC, id DESC LIMIT 5').all() as { detail: string }[]
@@ -113,7 +115,7 @@ describe('sort-only indexes during a backfill', () => {
     fill(store, 30, 30)
     store.close()
     store = openStore(where)
-    expect(present(store)).toEqual(SORT_ONLY)
+    expect(present(store)).toEqual(sortOnly)
     expect(store.query.count()).toBe(60)
     expect(store.syncState.get('store.deferredIndexes')).toBeNull()
     store.close()
@@ -151,10 +153,9 @@ describe('detail batches', () => {
       { call: makeDetail(unlisted, ['A second answer.']), raw: {} },
     ])
     expect(store.query.count()).toBe(2)
-    const states = store.cache.prepare(`SELECT c.id, ${DETAIL_STATE} AS detail_state FROM calls c ${DETAIL_JOINS} ORDER BY c.id`).all()
-    expect(states).toEqual([
-      { id: listed.id, detail_state: 'fetched' },
-      { id: unlisted.id, detail_state: 'fetched' },
+    expect(detailStates(store).map(({ id, state }) => ({ id, state }))).toEqual([
+      { id: listed.id, state: 'fetched' },
+      { id: unlisted.id, state: 'fetched' },
     ])
     expect(ids(store, 'invoice')).toEqual([listed.id])
     expect(ids(store, 'second')).toEqual([unlisted.id])

@@ -4,10 +4,10 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { COLUMNS, summaryRow } from '../../src/main/store/callRow'
-import { DETAIL_JOINS, DETAIL_STATE } from '../../src/main/store/calls.repo'
 import { loadMigrations } from '../../src/main/store/migrations'
-import { openStore } from '../../src/main/store/store'
+import { openStore, type Store } from '../../src/main/store/store'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
+import { detailStates } from '../support/detailStates'
 import { tempDataDirs } from '../support/tempDir'
 
 const data = tempDataDirs()
@@ -120,8 +120,7 @@ describe('cache migration 004', () => {
 })
 
 describe('cache migration 005', () => {
-  const stateOf = (store: ReturnType<typeof openStore>) =>
-    Object.fromEntries(store.cache.prepare(`SELECT c.id, ${DETAIL_STATE} AS s FROM calls c ${DETAIL_JOINS}`).all().map((r) => [(r as { id: string }).id, (r as { s: string }).s]))
+  const stateOf = (store: Store) => Object.fromEntries(detailStates(store).map((c) => [c.id, c.state]))
 
   it('keeps where each call’s detail stands once the state is derived from what is stored', () => {
     const p = paths()

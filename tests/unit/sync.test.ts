@@ -3,13 +3,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AtomsClient } from '../../src/main/atoms/client'
 import { dataPaths } from '../../src/main/paths'
-import { DETAIL_JOINS, DETAIL_STATE } from '../../src/main/store/calls.repo'
 import { openStore, type Store } from '../../src/main/store/store'
 import { SyncEngine } from '../../src/main/sync/syncEngine'
 import { startEmulator, type Emulator } from '../../src/emulator/server'
+import { detailStates } from '../support/detailStates'
 import { fixtureServer, json } from '../support/httpFixture'
 import { tempDir } from '../support/tempDir'
 import type { CallQuery } from '@shared/query'
+import { FINISHED_STATUSES } from '@shared/domain'
 
 const KEY = 'sk_test_earmark'
 const open: { store: Store; cleanup: () => void }[] = []
@@ -28,7 +29,7 @@ const client = (emu: Emulator, over: Partial<ConstructorParameters<typeof AtomsC
 
 /** Finished calls whose current detail is not stored. */
 const withoutDetail = (store: Store) =>
-  store.cache.prepare(`SELECT COUNT(*) FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} <> 'fetched' AND c.status IN ('completed','failed','no_answer','cancelled','busy')`).pluck().get() as number
+  detailStates(store).filter((c) => c.state !== 'fetched' && FINISHED_STATUSES.includes(c.status)).length
 
 const cachedIds = (store: Store) => (store.cache.prepare('SELECT id FROM calls ORDER BY id').all() as { id: string }[]).map((r) => r.id)
 
@@ -137,7 +138,7 @@ describe('sync under faults', () => {
       broken.push(...(store.cache.prepare("SELECT id FROM calls WHERE status = 'completed' ORDER BY id LIMIT 2").pluck().all() as string[]))
       const summary = await engine.run({ details: 'all' })
       expect(summary.detailFailures).toBe(2)
-      const failed = store.cache.prepare(`SELECT c.id FROM calls c ${DETAIL_JOINS} WHERE ${DETAIL_STATE} = 'failed' ORDER BY c.id`).pluck().all()
+      const failed = detailStates(store).filter((c) => c.state === 'failed').map((c) => c.id)
       expect(failed).toEqual(broken)
       expect(summary.details).toBeGreaterThan(10)
       expect([...tries.values()].every((n) => n === 2)).toBe(true)

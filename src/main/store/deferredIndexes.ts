@@ -11,17 +11,19 @@
 // that never ends (a crash, kill -9) leaves the next open a note to rebuild them from.
 import type { Db } from './db'
 import { nestedMode } from './nestedMode'
+import { SyncStateRepo } from './syncState.repo'
 
-const SORT_ONLY = ['calls_duration', 'calls_cost', 'calls_latency']
+/** The sort-only indexes (their filters are answered by calls_status and calls_filter). */
+export const SORT_ONLY = ['calls_duration', 'calls_cost', 'calls_latency']
 const KEY = 'store.deferredIndexes'
 
 /** Drops the sort-only indexes until the returned function is called (nested uses count). */
 export const deferSortIndexes = nestedMode((db) => {
+  const definition = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")
   db.transaction(() => {
-    const sqls = SORT_ONLY.map((name) => db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name)?.sql)
-      .filter((sql): sql is string => sql !== undefined)
+    const sqls = SORT_ONLY.map((name) => definition.get(name)?.sql).filter((sql): sql is string => sql !== undefined)
     if (!sqls.length) return
-    db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(sqls))
+    new SyncStateRepo(db).set(KEY, sqls)
     for (const name of SORT_ONLY) db.exec(`DROP INDEX IF EXISTS ${name}`)
   })()
 }, rebuildDeferredIndexes)
@@ -30,22 +32,12 @@ export const deferSortIndexes = nestedMode((db) => {
 export function rebuildDeferredIndexes(db: Db): void {
   const hasState = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get()
   if (!hasState) return
-  const sqls = saved(db)
+  const state = new SyncStateRepo(db)
+  const saved = state.get<unknown>(KEY)
+  const sqls = Array.isArray(saved) ? saved.filter((s): s is string => typeof s === 'string' && /^CREATE INDEX /i.test(s)) : []
   if (!sqls.length) return
   db.transaction(() => {
     for (const sql of sqls) db.exec(sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '))
-    db.prepare('DELETE FROM sync_state WHERE key = ?').run(KEY)
+    state.delete(KEY)
   })()
-}
-
-function saved(db: Db): string[] {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(KEY)
-  if (!row) return []
-  let value: unknown
-  try {
-    value = JSON.parse(row.value)
-  } catch {
-    return []
-  }
-  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string' && /^CREATE INDEX /i.test(s)) : []
 }
