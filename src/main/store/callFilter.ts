@@ -110,9 +110,8 @@ export function textMatch(text: string): TextMatch | null {
   const needle = text.replace(/\s+/g, '')
   // Ids and phone numbers are mostly digits: a needle without any is a word for full text alone.
   const like = `%${escapeLike(needle.toLowerCase())}%`
-  const ids = /\d/.test(needle)
-    ? { rowids: { sql: "SELECT rowid FROM calls WHERE search_ids LIKE ? ESCAPE '\\'", params: [like] }, test: { sql: "calls.search_ids LIKE ? ESCAPE '\\'", params: [like] } }
-    : null
+  const test = { sql: "calls.search_ids LIKE ? ESCAPE '\\'", params: [like] }
+  const ids = /\d/.test(needle) ? { rowids: { sql: `SELECT rowid FROM calls WHERE ${test.sql}`, params: test.params }, test } : null
   const parts = [words, ids?.rowids].filter((p) => p != null)
   if (parts.length < 2) return parts.length ? { ...parts[0]!, words, ids } : null
   // Not a plain UNION: SQLite merges one by reading both sides in rowid order, which turns the

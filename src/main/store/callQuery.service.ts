@@ -102,13 +102,13 @@ export class CallQueryService {
       for (const rowid of this.stmt(w.sql).pluck().all(...w.params) as number[]) set.add(rowid)
     }
     if (match?.words) gather(match.words)
-    if (match?.ids) {
+    if (match?.ids && set.size) gather(match.ids.rowids) // with words, every match is gathered anyway
+    else if (match?.ids) {
       const { sql, params } = match.ids.rowids
       // One scan when they are few (the usual id or number); counted by a second only when many.
       const first = this.stmt(`${sql} LIMIT ?`).pluck().all(...params, SCAN_ABOVE + 1) as number[]
-      if (first.length <= SCAN_ABOVE) first.forEach((rowid) => set.add(rowid))
-      else if (set.size === 0) return { kind: 'test', test: match.ids.test, count: this.stmt(`SELECT COUNT(*) FROM (${sql})`).pluck().get(...params) as number }
-      else gather(match.ids.rowids)
+      if (first.length > SCAN_ABOVE) return { kind: 'test', test: match.ids.test, count: this.stmt(`SELECT COUNT(*) FROM (${sql})`).pluck().get(...params) as number }
+      first.forEach((rowid) => set.add(rowid))
     }
     return { kind: 'set', set }
   }
@@ -239,9 +239,10 @@ export class CallQueryService {
   async facetsYielding(q: CallQuery, superseded: () => boolean = () => false): Promise<CallFacets> {
     const out: Partial<CallFacets> = {}
     for (const [key, count] of this.facetCounts(q)) {
-      out[key] = count()
+      // The turn comes before each count, so a replaced request stops before counting again.
       await new Promise((resolve) => setImmediate(resolve))
       if (superseded()) throw new AppError('CANCELLED', 'Newer filters replaced these counts.')
+      out[key] = count()
     }
     return out as CallFacets
   }
