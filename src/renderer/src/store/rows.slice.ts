@@ -6,7 +6,6 @@
 import type { StateCreator } from 'zustand'
 import type { CallFacets, CallRow } from '@shared/query'
 import { errorMessage, ipc } from '../lib/ipc'
-import { AppError } from '@shared/errors'
 import type { Store } from './index'
 
 /**
@@ -47,8 +46,6 @@ export interface RowsSlice {
   select: (index: number) => void
 }
 
-const isCancelled = (err: unknown) => err instanceof AppError && err.code === 'CANCELLED'
-
 export const rowAt = (blocks: Map<number, Block>, index: number): CallRow | undefined => blocks.get(Math.floor(index / BLOCK))?.rows[index % BLOCK]
 
 export const createRowsSlice: StateCreator<Store, [], [], RowsSlice> = (set, get) => {
@@ -75,9 +72,9 @@ export const createRowsSlice: StateCreator<Store, [], [], RowsSlice> = (set, get
         set({ facetsLoading: true })
         ipc
           .callFacets(get().query)
-          .then((facets) => get().generation === gen && set({ facets, facetsError: null }))
-          // A request replaced by a newer one (the panel reopened, a new change) says so: not an error to show.
-          .catch((err: unknown) => get().generation === gen && !isCancelled(err) && set({ facetsError: errorMessage(err) }))
+          // Only the newest request's answer counts: main ends a replaced one as CANCELLED, not an error to show.
+          .then((facets) => seq === facetsSeq && get().generation === gen && set({ facets, facetsError: null }))
+          .catch((err: unknown) => seq === facetsSeq && get().generation === gen && set({ facetsError: errorMessage(err) }))
           .finally(() => seq === facetsSeq && set({ facetsLoading: false }))
       }, 0),
     )
