@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand'
 import type { Answer, AnnotationInput, CallReview, ReviewStatusValue, Rubric, RubricInput } from '@shared/review'
 import { errorMessage, ipc } from '../lib/ipc'
+import { sameValue } from '../lib/query'
 import type { Store } from './index'
 import { SaveQueue, withAnswer } from './reviewSaves'
 
@@ -110,7 +111,9 @@ export const createReviewSlice: StateCreator<Store, [], [], ReviewSlice> = (set,
     undoReview: async () => void (await change((id) => ipc.undoReview(id))),
     loadRubrics: async () => {
       try {
-        set({ rubrics: await ipc.listRubrics() })
+        // Asked again at every call opened (an import may have brought new ones): unchanged, nothing re-renders.
+        const rubrics = await ipc.listRubrics()
+        if (!sameValue(rubrics, get().rubrics)) set({ rubrics })
       } catch (err) {
         set({ reviewError: errorMessage(err) })
       }

@@ -1,11 +1,10 @@
 // The facts of one call: what happened and why it ended (in plain words), who, when, how long,
 // what it cost; the post-call analysis with confidence and reasoning; the agent's latency as the
 // API measured it (per hand-over); the call's events and variables.
-import { useThresholds } from '../../hooks/useThresholds'
 import type { ReactNode } from 'react'
 import type { CallDetail, CallSummary } from '@shared/domain'
+import { useThresholds } from '../../hooks/useThresholds'
 import { credits, dateTime, duration, explainReason, label, latencyClass, ms } from '../../lib/format'
-
 
 export function CallFacts({ call }: { call: CallSummary }) {
   const rows: [string, ReactNode][] = [

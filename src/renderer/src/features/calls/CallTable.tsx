@@ -1,10 +1,10 @@
 // The virtualised call list: only the rows on screen exist in the DOM, their data fetched in
 // blocks around them (rows.slice). A new query's rows scroll the list back to the top.
-import { useThresholds } from '../../hooks/useThresholds'
 import { useCallback, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallRow } from '@shared/query'
 import type { CallColumn } from '@shared/settings'
+import { useThresholds } from '../../hooks/useThresholds'
 import { useStore } from '../../store'
 import { rowAt } from '../../store/rows.slice'
 import { COLUMNS } from './columns'
@@ -29,7 +29,7 @@ export function CallTable() {
   const { ensureRange, toggleSort, setWidth, select, openCallById } = useStore(
     useShallow((s) => ({ ensureRange: s.ensureRange, toggleSort: s.toggleSort, setWidth: s.setWidth, select: s.select, openCallById: s.openCallById })),
   )
-  const { scroller, first, last, scrollToIndex, scrollToTop } = useRowWindow(total, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 3 })
+  const { scroller, first, last, scrollToIndex, scrollToTop, pageRows } = useRowWindow(total, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 3 })
 
   useEffect(() => {
     if (total) ensureRange(first, last)
@@ -48,7 +48,7 @@ export function CallTable() {
     },
     [select, openCallById],
   )
-  const onKeyDown = useTableKeys(scrollToIndex, () => (scroller.current?.clientHeight ?? 320) - HEADER_HEIGHT)
+  const onKeyDown = useTableKeys(scrollToIndex, pageRows)
   const active = selected >= first && selected <= last ? rowDomId(selected) : undefined
   const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i)
 

@@ -27,7 +27,7 @@ export function SearchBox() {
   }, [draft, text, setQuery])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !ignored(e)) {
+      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !ignored(e)) {
         e.preventDefault()
         input.current?.focus()
         input.current?.select()

@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { rowSpan, rowsToRender, scrollTopToShow, type RowGeometry, type View } from './rowWindow'
 
-export interface RowWindow {
+interface RowWindow {
   /** For the scrolling element. */
   scroller: RefObject<HTMLDivElement | null>
   /** First and last row to render (last < first when there are none). */
@@ -14,6 +14,8 @@ export interface RowWindow {
   last: number
   scrollToIndex: (index: number) => void
   scrollToTop: () => void
+  /** Rows a Page key moves by: a screenful less two, so a row of context stays. */
+  pageRows: () => number
 }
 
 export function useRowWindow(count: number, geometry: RowGeometry): RowWindow {
@@ -58,6 +60,11 @@ export function useRowWindow(count: number, geometry: RowGeometry): RowWindow {
     if (scroller.current?.scrollTop) scroller.current.scrollTop = 0
   }, [])
 
+  const pageRows = useCallback(() => {
+    const height = (scroller.current?.clientHeight ?? 320) - headerHeight
+    return Math.max(1, Math.floor(height / rowHeight) - 2)
+  }, [rowHeight, headerHeight])
+
   const [first, last] = rowsToRender(view, count, geometry)
-  return { scroller, first, last, scrollToIndex, scrollToTop }
+  return { scroller, first, last, scrollToIndex, scrollToTop, pageRows }
 }

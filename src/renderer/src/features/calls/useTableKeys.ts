@@ -4,9 +4,8 @@ import type { KeyboardEvent } from 'react'
 import { useStore } from '../../store'
 import { rowAt } from '../../store/rows.slice'
 import { useCopyId } from './useCopyId'
-import { ROW_HEIGHT } from './TableRow'
 
-export function useTableKeys(scrollTo: (index: number) => void, viewportHeight: () => number) {
+export function useTableKeys(scrollTo: (index: number) => void, pageRows: () => number) {
   const copyId = useCopyId()
   return (e: KeyboardEvent) => {
     const s = useStore.getState()
@@ -16,7 +15,7 @@ export function useTableKeys(scrollTo: (index: number) => void, viewportHeight: 
       s.select(next)
       scrollTo(next)
     }
-    const page = Math.max(1, Math.floor(viewportHeight() / ROW_HEIGHT) - 2)
+    const page = pageRows()
     const mod = e.ctrlKey || e.metaKey
     const actions: Record<string, () => void> = {
       ArrowDown: () => move(s.selected + 1),

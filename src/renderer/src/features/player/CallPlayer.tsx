@@ -1,10 +1,10 @@
 // The top of the call view: the recording's state in words, or the transport, the labelled
 // waveform with its latency marks, the channel mapping and the alignment's note.
-import { useThresholds } from '../../hooks/useThresholds'
 import { useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { CallDetail, CallSummary } from '@shared/domain'
 import type { MediaInfo } from '@shared/media'
+import { useThresholds } from '../../hooks/useThresholds'
 import { useStore } from '../../store'
 import { ChannelMapping } from './ChannelMapping'
 import { speakerOf, useEngineState, usePlayer } from './context'

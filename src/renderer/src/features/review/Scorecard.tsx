@@ -29,22 +29,22 @@ function ItemAnswer({ item, answer, onAnswer }: { item: RubricItem; answer: Answ
 }
 
 export function Scorecard() {
+  // rubrics: main lists the newest version of each.
   const { review, rubrics, answerScore } = useStore(useShallow((s) => ({ review: s.review, rubrics: s.rubrics, answerScore: s.answerScore })))
-  const current = rubrics // main lists the newest version of each
   const [chosen, setChosen] = useState<string | null>(null)
   if (!review) return null
-  if (!current.length) return <p className="muted small">No scorecards yet: add one in Settings → Scorecards.</p>
-  const rubricId = chosen ?? review.scores[0]?.rubricId ?? current[0]!.id
+  if (!rubrics.length) return <p className="muted small">No scorecards yet: add one in Settings → Scorecards.</p>
+  const rubricId = chosen ?? review.scores[0]?.rubricId ?? rubrics[0]!.id
   const score: Score | undefined = review.scores.find((s) => s.rubricId === rubricId)
   // A score keeps the rubric version it was given with; a new score uses the newest version.
-  const rubric = (score && review.rubrics.find((r) => r.id === score.rubricId && r.version === score.rubricVersion)) ?? current.find((r) => r.id === rubricId)
+  const rubric = (score && review.rubrics.find((r) => r.id === score.rubricId && r.version === score.rubricVersion)) ?? rubrics.find((r) => r.id === rubricId)
   if (!rubric) return null
   const answer = (item: RubricItem, a: Answer) => void answerScore(rubric, item.id, a)
   return (
     <div className="scorecard">
       <div className="scorecard-head">
         <select aria-label="Scorecard" value={rubricId} onChange={(e) => setChosen(e.target.value)}>
-          {current.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          {rubrics.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
         </select>
         <span className="score-total" data-testid="score-total" aria-live="polite">
           {score?.autoFailed ? <span className="chip chip-failed">Auto-failed</span> : null}
@@ -53,7 +53,7 @@ export function Scorecard() {
         </span>
       </div>
       {rubric.items.map((item) => <ItemAnswer key={item.id} item={item} answer={score?.answers[item.id]} onAnswer={(a) => answer(item, a)} />)}
-      {score && score.rubricVersion !== current.find((r) => r.id === rubric.id)?.version ? <p className="muted small">Scored with version {score.rubricVersion} of this scorecard.</p> : null}
+      {score && score.rubricVersion !== rubrics.find((r) => r.id === rubric.id)?.version ? <p className="muted small">Scored with version {score.rubricVersion} of this scorecard.</p> : null}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // The settings form's fields: label, hint, and a check that explains a bad value in words before
 // main is asked (main checks again; its refusal is mapped back to the field).
 import type { Settings } from '@shared/settings'
+import { count } from '../../lib/format'
 
 export type FieldKey = Exclude<keyof Settings, 'demo'>
 export type Draft = Record<FieldKey, string>
@@ -18,7 +19,7 @@ export interface FieldDef {
 const whole = (min: number, max: number, what: string) => (raw: string) => {
   const n = Number(raw.trim())
   if (raw.trim() === '' || !Number.isInteger(n)) return { error: `Enter ${what} as a whole number.` }
-  if (n < min || n > max) return { error: `Enter ${what} between ${min.toLocaleString()} and ${max.toLocaleString()}.` }
+  if (n < min || n > max) return { error: `Enter ${what} between ${count(min)} and ${count(max)}.` }
   return { value: n }
 }
 
