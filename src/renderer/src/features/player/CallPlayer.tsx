@@ -8,12 +8,11 @@ import { useThresholds } from '../../hooks/useThresholds'
 import { useStore } from '../../store'
 import { ChannelMapping } from './ChannelMapping'
 import { speakerOf, useEngineState, usePlayer } from './context'
-import { MarksLane } from './MarksLane'
-import { TimeAxis } from './TimeAxis'
 import { AnnotationRegions } from '../review/AnnotationRegions'
 import { RecordingNotice } from './RecordingNotice'
 import { latencyMarks, overlaps } from './timing'
 import { Transport, ViewControls } from './Transport'
+import { WaveformStrip } from './WaveformStrip'
 import { useEnginePrefs } from './useEnginePrefs'
 import { usePeaks } from './usePeaks'
 import { Waveform } from './Waveform'
@@ -67,8 +66,7 @@ function Ready({ media, call }: { media: MediaInfo; call: CallSummary | CallDeta
       <Transport canSolo={dual} />
       {peaks || decode ? (
         <Waveform source={source} peaks={peaks} channels={channels} labels={laneLabels(channels, alignment.agentChannel)} onEngine={setEngine}>
-          <TimeAxis engine={engine} duration={duration} />
-          <MarksLane engine={engine} duration={duration} latency={marks.latency} interruptions={marks.interruptions} />
+          <WaveformStrip engine={engine} duration={duration} latency={marks.latency} interruptions={marks.interruptions} />
           <AnnotationRegions engine={engine} />
         </Waveform>
       ) : (

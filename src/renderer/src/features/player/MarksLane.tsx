@@ -1,21 +1,16 @@
 // The latency overlay under the waveform: one mark per caller → agent hand-over (caller end →
 // agent start, coloured by the latency thresholds, the ms as its tooltip) and one per stretch of
-// talk-over. Marks are placed in % of the call and the strip follows the waveform's zoom and
-// scroll (useWaveformStrip).
-import { useRef } from 'react'
+// talk-over. Marks are placed in % of the call, in the strip that follows the waveform's zoom and
+// scroll (WaveformStrip).
 import type { Segment } from '@shared/media'
-import type { Engine } from './engine'
-import { clock, type LatencyMark } from './timing'
-import { useWaveformStrip } from './useWaveformStrip'
+import { clock, pct, type LatencyMark } from './timing'
 
 interface Props {
-  engine: Engine | null
   duration: number
   latency: LatencyMark[]
   interruptions: Segment[]
+  onSeek: (t: number) => void
 }
-
-const pct = (s: number, d: number) => `${(Math.max(0, Math.min(d, s)) / d) * 100}%`
 
 interface MarkProps {
   span: Segment
@@ -44,14 +39,11 @@ function Mark({ span, duration, className, kind, title, ms, onSeek }: MarkProps)
   )
 }
 
-export function MarksLane({ engine, duration, latency, interruptions }: Props) {
-  const innerRef = useRef<HTMLDivElement>(null)
-  useWaveformStrip(engine, innerRef)
+export function MarksLane({ duration, latency, interruptions, onSeek: seek }: Props) {
   if (!(duration > 0)) return null
-  const seek = (t: number) => engine?.seek(t)
   return (
     <div className="marks" aria-label="Latency and talk-over marks">
-      <div ref={innerRef} className="marks-inner">
+      <div className="marks-inner">
         <div className="marks-row">
           {latency.map((m) => (
             <Mark key={`l${m.startS}`} span={m} duration={duration} className={`mark-lat lat-${m.level}`} kind="latency" ms={m.ms}

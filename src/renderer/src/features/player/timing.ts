@@ -6,6 +6,8 @@ import { duration, latencyLevel } from '../../lib/format'
 
 /** Seconds to the hundredth, as ranges are stored and shown. */
 export const centis = (s: number) => Math.round(s * 100) / 100
+/** Where second s of a d-second call lies along the waveform, as a CSS percentage (clamped to the call). */
+export const pct = (s: number, d: number) => `${(Math.max(0, Math.min(d, s)) / d) * 100}%`
 
 /** A position in the recording as m:ss (h:mm:ss past an hour): whole seconds reached, like a player's clock. */
 export const clock = (seconds: number): string => duration(Math.floor(Math.max(0, seconds)))
