@@ -44,8 +44,8 @@ const realRoots = new Map<string, string>()
 /** The file's real path when it is inside root (symlinks resolved), else null. */
 function realInside(root: string, file: string): string | null {
   try {
-    const realRoot = realRoots.get(root) ?? realpathSync(root)
-    realRoots.set(root, realRoot)
+    let realRoot = realRoots.get(root)
+    if (realRoot === undefined) realRoots.set(root, (realRoot = realpathSync(root)))
     const real = realpathSync(file)
     return real.startsWith(realRoot + sep) ? real : null
   } catch {

@@ -32,7 +32,8 @@ export class RecordingService {
     private readonly store: Store,
     private readonly dir: string,
   ) {
-    this.rowOf = store.cache.prepare<[string, string], AudioInfo & { file: string }>(
+    // The format is NULL for a file that could not be read when it was stored.
+    this.rowOf = store.cache.prepare<[string, string], Omit<AudioInfo, 'format'> & { file: string; format: AudioInfo['format'] | null }>(
       'SELECT file, bytes, format, channels, sample_rate AS sampleRate, duration_s AS durationS FROM recordings WHERE call_id = ? AND kind = ?',
     )
   }

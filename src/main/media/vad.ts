@@ -97,12 +97,12 @@ export class ChannelVad {
    * the other side of a dual recording: what is only its echo here does not count as speech.
    */
   finish(partner?: ChannelVad): Segment[] {
-    const other = partner && { db: partner.levels(), th: partner.thresholds() }
+    const other: Levels | undefined = partner && { db: partner.levels(), th: partner.thresholds() }
     return detectSpeech(this.levels(), this.thresholds(), this.samples / this.sampleRate, this.frameLen / this.sampleRate, other)
   }
 
   /** Worked out once (a sort of every level) however many times both sides ask. */
-  thresholds(): Thresholds | null {
+  private thresholds(): Thresholds | null {
     const db = this.levels()
     this.th ??= thresholds(db, this.opts)
     return this.th
@@ -110,9 +110,11 @@ export class ChannelVad {
 }
 
 type Thresholds = { floor: number; low: number; high: number; top: number }
+/** A channel's per-frame levels and their thresholds. */
+type Levels = { db: Float32Array; th: Thresholds | null }
 
 /** Thresholds from the channel's own levels: the floor, and how loud its loud part is. */
-export function thresholds(db: Float32Array, opts: VadOptions = {}): Thresholds | null {
+function thresholds(db: Float32Array, opts: VadOptions = {}): Thresholds | null {
   const [low, top] = percentilesOf(db, [opts.floorPercentile ?? 10, 98]) as [number, number]
   const floor = Math.max(ABSOLUTE_FLOOR_DB, low)
   const range = top - floor
@@ -129,10 +131,9 @@ export function thresholds(db: Float32Array, opts: VadOptions = {}): Thresholds 
  * loud level, so channels recorded at different gains are judged fairly; real double-talk is
  * loud on both sides.
  */
-function leakage(db: Float32Array, top: number, partner: { db: Float32Array; th: Thresholds | null } | undefined, frameS: number): Uint8Array | null {
-  const ot = partner?.th
-  if (!partner || !ot) return null
-  const other = partner.db
+function leakage(db: Float32Array, top: number, partner: Levels | undefined, frameS: number): Uint8Array | null {
+  if (!partner?.th) return null
+  const { db: other, th: ot } = partner
   const back = Math.round(LEAK_LOOKBACK_S / frameS)
   const out = new Uint8Array(db.length)
   for (let i = 0; i < db.length; i++) {
@@ -144,7 +145,7 @@ function leakage(db: Float32Array, top: number, partner: { db: Float32Array; th:
 }
 
 /** Speech segments from per-frame energies in dB (frames of frameS, ~FRAME_S: a whole number of samples) and their thresholds. */
-function detectSpeech(db: Float32Array, th: Thresholds | null, durationS: number, frameS: number, partner?: { db: Float32Array; th: Thresholds | null }): Segment[] {
+function detectSpeech(db: Float32Array, th: Thresholds | null, durationS: number, frameS: number, partner?: Levels): Segment[] {
   if (!th) return []
   const leak = leakage(db, th.top, partner, frameS)
   const mergeFrames = Math.round(MERGE_GAP_S / frameS)
