@@ -1,4 +1,7 @@
-// Ingest: N calls with transcripts written into a real cache file, in the batch sizes sync uses.
+// Ingest: N calls with transcripts written into a real cache file. The list phase writes 500-call
+// pages, one transaction each, as a list backfill does. The detail phase writes 500 details per
+// transaction: what the cache can absorb. Sync itself stores each detail as its request returns
+// (at most ~10 a second under the rate limit), so there the network, not the cache, sets the pace.
 import { bulkWrites } from '../../src/main/store/db'
 import { deferSortIndexes } from '../../src/main/store/deferredIndexes'
 import type { Store } from '../../src/main/store/store'
