@@ -60,6 +60,26 @@ describe('cache write batches', () => {
     store.close()
   })
 
+  it('finds a call once whether a search’s words are in its summary, its transcript or both', () => {
+    const store = openStore(paths())
+    const call = makeCall(6, { summary: 'Wants a refund.' })
+    store.calls.upsertSummaries([call], [rawOf(call)])
+    store.calls.saveDetails([{ call: makeDetail(call, ['The kettle arrived broken.']), raw: {} }])
+    for (const text of ['refund', 'kettle', 'kettle refund', 'refund broken', 'ref']) {
+      expect(store.query.list({ text })).toMatchObject({ total: 1, rows: [{ id: call.id }] })
+    }
+    expect(ids(store, 'refund voucher')).toEqual([])
+    // A change that keeps the summary keeps every word findable.
+    const moved = { ...call, status: 'failed' }
+    store.calls.upsertSummaries([moved], [{ ...rawOf(call), status: 'failed' }])
+    expect(ids(store, 'refund kettle')).toEqual([call.id])
+    // A detail fetched again replaces the transcript's words, not the summary's.
+    store.calls.saveDetails([{ call: makeDetail(moved, ['The toaster works now.']), raw: {} }])
+    expect(ids(store, 'kettle')).toEqual([])
+    expect(ids(store, 'toaster refund')).toEqual([call.id])
+    store.close()
+  })
+
   it('keeps a detail given as a summary out of the summary payload', () => {
     const store = openStore(paths())
     const call = makeCall(5)

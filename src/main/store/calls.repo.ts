@@ -146,10 +146,14 @@ export class CallsRepo {
       this.stmts.updateCall.run(...row.slice(1), call.id)
       this.stmts.updatePayload.run(extras, rawJson, call.id)
       this.stmts.deleteDispositions.run(call.id)
-      // The words are what the row keeps: a summary the item lacks stays (KEPT_IF_NULL), and so does a transcript.
-      const transcript = before.has_detail ? this.stmts.transcriptOf.get(call.id)?.transcript_json : null
-      const text = transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : ''
-      this.queueText(rowid, call.summary ?? before.summary ?? '', text, mayHaveText(before))
+      // The words change only with the summary (one the item lacks stays: KEPT_IF_NULL): most updates
+      // are a status or a cost, and rewriting the row meant reading and parsing the transcript too.
+      const summary = call.summary ?? before.summary
+      if (summary !== before.summary) {
+        const transcript = before.has_detail ? this.stmts.transcriptOf.get(call.id)?.transcript_json : null
+        const text = transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : ''
+        this.queueText(rowid, summary ?? '', text, mayHaveText(before))
+      }
     }
     const confidence = new Map(call.dispositionResults.map((d) => [d.identifier, d.confidence]))
     const values = { ...call.dispositions }
