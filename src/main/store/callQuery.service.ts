@@ -265,7 +265,7 @@ export class CallQueryService {
 
   get(id: string): { call: CallSummary | CallDetail; hasDetail: boolean } | null {
     const row = this.stmt(
-        `SELECT calls.*, p.extras_json, d.detail_json, d.transcript_json FROM calls JOIN call_payloads p ON p.call_id = calls.id
+        `SELECT calls.*, p.extras_json, d.detail_json, d.transcript_json FROM calls JOIN call_payloads p ON p.call_rowid = calls.rowid
          LEFT JOIN call_details d ON d.call_id = calls.id WHERE calls.id = ?`,
       )
       .get(id) as (StoredCallRow & { detail_json: string | null; transcript_json: string | null }) | undefined
@@ -284,7 +284,7 @@ export class CallQueryService {
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const rows = this.db
       .prepare(
-        `SELECT calls.*, p.extras_json FROM calls JOIN call_payloads p ON p.call_id = calls.id ${where.sql} ORDER BY ${column} ${order}, id ${order}`,
+        `SELECT calls.*, p.extras_json FROM calls JOIN call_payloads p ON p.call_rowid = calls.rowid ${where.sql} ORDER BY ${column} ${order}, id ${order}`,
       )
       .iterate(...where.params) as IterableIterator<StoredCallRow>
     for (const row of rows) yield summaryFromRow(row)

@@ -66,11 +66,11 @@ export class CallsRepo {
         `SELECT c.id, c.rowid, c.list_hash, EXISTS (SELECT 1 FROM call_details d WHERE d.call_id = c.id) AS has_detail, c.summary
          FROM calls c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ),
-      extrasOf: db.prepare<[string], { extras_json: string }>('SELECT extras_json FROM call_payloads WHERE call_id = ?'),
+      extrasOf: db.prepare<[number], { extras_json: string }>('SELECT extras_json FROM call_payloads WHERE call_rowid = ?'),
       insertCall: db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
       updateCall: db.prepare(`UPDATE calls SET ${sets.join(', ')} WHERE id = ?`),
-      insertPayload: db.prepare('INSERT INTO call_payloads (call_id, extras_json, raw_json) VALUES (?, ?, ?)'),
-      updatePayload: db.prepare('UPDATE call_payloads SET extras_json = ?, raw_json = ? WHERE call_id = ?'),
+      insertPayload: db.prepare('INSERT INTO call_payloads (call_rowid, extras_json, raw_json) VALUES (?, ?, ?)'),
+      updatePayload: db.prepare('UPDATE call_payloads SET extras_json = ?, raw_json = ? WHERE call_rowid = ?'),
       // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
       deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
       insertText: db.prepare('INSERT INTO call_text (rowid, summary, transcript) VALUES (?, ?, ?)'),
@@ -101,7 +101,7 @@ export class CallsRepo {
       const stored = this.storedOf(calls)
       calls.forEach((given, i) => {
         const before = stored.get(given.id)
-        const call = opts.source === 'search' && before ? this.keepListOnlyFields(given) : given
+        const call = opts.source === 'search' && before ? this.keepListOnlyFields(given, before.rowid) : given
         const rawJson = JSON.stringify(raws[i] ?? {})
         const listHash = hash(rawJson)
         if (before?.list_hash === listHash) {
@@ -121,8 +121,8 @@ export class CallsRepo {
   }
 
   /** The disposition map and latency a search item lacks are kept (the columns keep the rest, see KEPT_IF_NULL). */
-  private keepListOnlyFields(call: CallSummary): CallSummary {
-    const stored = this.stmts.extrasOf.get(call.id)
+  private keepListOnlyFields(call: CallSummary, rowid: number): CallSummary {
+    const stored = this.stmts.extrasOf.get(rowid)
     if (!stored) return call
     const before = parseExtras(stored.extras_json)
     return {
@@ -139,12 +139,12 @@ export class CallsRepo {
     let rowid: number
     if (!before) {
       rowid = Number(this.stmts.insertCall.run(...row).lastInsertRowid)
-      this.stmts.insertPayload.run(call.id, extras, rawJson)
+      this.stmts.insertPayload.run(rowid, extras, rawJson)
       this.queueText(rowid, call.summary ?? '', '', false)
     } else {
       rowid = before.rowid
       this.stmts.updateCall.run(...row.slice(1), call.id)
-      this.stmts.updatePayload.run(extras, rawJson, call.id)
+      this.stmts.updatePayload.run(extras, rawJson, rowid)
       this.stmts.deleteDispositions.run(call.id)
       // The words change only with the summary (one the item lacks stays: KEPT_IF_NULL): most updates
       // are a status or a cost, and rewriting the row meant reading and parsing the transcript too.
