@@ -126,7 +126,7 @@ export class CallQueryService {
          (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = j.value AND deleted = 0) AS tags,
          s.total AS score, s.auto_failed AS autoFailed,
          (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations,
-         EXISTS (SELECT 1 FROM call_details WHERE call_id = j.value) AS hasDetail
+         EXISTS (SELECT 1 FROM call_details WHERE call_rowid = (SELECT rowid FROM calls WHERE id = j.value)) AS hasDetail
        FROM json_each(?) AS j LEFT JOIN ws.scores s ON s.id = (${newestScoreId('ws', 'j.value')})`,
     ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number; hasDetail: number }[]
     return new Map(
@@ -214,8 +214,7 @@ export class CallQueryService {
     // The full-text index keeps no copy of the text: the transcripts are read where they are
     // stored, the rest of the page's at once (a summary match spares reading its transcript).
     const docs = this.stmt(
-      `SELECT c.rowid, d.transcript_json FROM calls c JOIN call_details d ON d.call_id = c.id
-       WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+      `SELECT call_rowid AS rowid, transcript_json FROM call_details WHERE call_rowid IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(rest)) as { rowid: number; transcript_json: string }[]
     for (const doc of docs) {
       const found = snippet(transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]), words)
@@ -266,7 +265,7 @@ export class CallQueryService {
   get(id: string): { call: CallSummary | CallDetail; hasDetail: boolean } | null {
     const row = this.stmt(
         `SELECT calls.*, p.extras_json, d.detail_json, d.transcript_json FROM calls JOIN call_payloads p ON p.call_rowid = calls.rowid
-         LEFT JOIN call_details d ON d.call_id = calls.id WHERE calls.id = ?`,
+         LEFT JOIN call_details d ON d.call_rowid = calls.rowid WHERE calls.id = ?`,
       )
       .get(id) as (StoredCallRow & { detail_json: string | null; transcript_json: string | null }) | undefined
     if (!row) return null

@@ -20,9 +20,9 @@ const hash = (text: string) => digest('sha1', text, 'base64')
  * when call_details holds one for the call as it is now, failed when the last try for the call as
  * it is now failed, stale when the call changed since its detail, else missing.
  */
-export const DETAIL_JOINS = 'LEFT JOIN call_details d ON d.call_id = c.id LEFT JOIN call_detail_failures f ON f.call_id = c.id'
+export const DETAIL_JOINS = 'LEFT JOIN call_details d ON d.call_rowid = c.rowid LEFT JOIN call_detail_failures f ON f.call_id = c.id'
 export const DETAIL_STATE = `CASE WHEN d.list_hash = c.list_hash THEN 'fetched' WHEN f.list_hash = c.list_hash THEN 'failed'
-  WHEN d.call_id IS NOT NULL THEN 'stale' ELSE 'missing' END`
+  WHEN d.call_rowid IS NOT NULL THEN 'stale' ELSE 'missing' END`
 
 /** Search items may lack these; a missing one keeps what the list gave. */
 const KEPT_IF_NULL = new Set(['agent_name', 'version_number', 'summary', 'avg_latency_ms'])
@@ -63,7 +63,7 @@ export class CallsRepo {
       // What is stored of a batch's calls, in one statement: a statement per call cost more in
       // binding and stepping than the index lookups themselves.
       storedOf: db.prepare<[string], Omit<Stored, 'has_detail'> & { id: string; has_detail: number }>(
-        `SELECT c.id, c.rowid, c.list_hash, EXISTS (SELECT 1 FROM call_details d WHERE d.call_id = c.id) AS has_detail, c.summary
+        `SELECT c.id, c.rowid, c.list_hash, EXISTS (SELECT 1 FROM call_details d WHERE d.call_rowid = c.rowid) AS has_detail, c.summary
          FROM calls c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ),
       extrasOf: db.prepare<[number], { extras_json: string }>('SELECT extras_json FROM call_payloads WHERE call_rowid = ?'),
@@ -74,7 +74,7 @@ export class CallsRepo {
       // Full-text rows share the call's rowid, so replacing one is a lookup, not a scan.
       deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
       insertText: db.prepare('INSERT INTO call_text (rowid, summary, transcript) VALUES (?, ?, ?)'),
-      transcriptOf: db.prepare<[string], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_id = ?'),
+      transcriptOf: db.prepare<[number], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_rowid = ?'),
       deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_id = ?'),
       insertDisposition: db.prepare('INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
       upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
@@ -82,8 +82,8 @@ export class CallsRepo {
       // One statement whether or not the call has a detail yet: the update-then-insert it replaces
       // searched call_details twice for every first detail (the common case during a backfill).
       // The list_hash is the call's as the detail was fetched: a later change makes it stale.
-      putDetail: db.prepare(`INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms, list_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (call_id) DO UPDATE SET detail_json = excluded.detail_json, transcript_json = excluded.transcript_json,
+      putDetail: db.prepare(`INSERT INTO call_details (call_rowid, detail_json, transcript_json, turn_count, raw_json, fetched_ms, list_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (call_rowid) DO UPDATE SET detail_json = excluded.detail_json, transcript_json = excluded.transcript_json,
           turn_count = excluded.turn_count, raw_json = excluded.raw_json, fetched_ms = excluded.fetched_ms, list_hash = excluded.list_hash`),
       markFailed: db.prepare(`INSERT INTO call_detail_failures (call_id, list_hash, error) SELECT id, list_hash, ? FROM calls WHERE id = ?
         ON CONFLICT (call_id) DO UPDATE SET list_hash = excluded.list_hash, error = excluded.error`),
@@ -150,7 +150,7 @@ export class CallsRepo {
       // are a status or a cost, and rewriting the row meant reading and parsing the transcript too.
       const summary = call.summary ?? before.summary
       if (summary !== before.summary) {
-        const transcript = before.has_detail ? this.stmts.transcriptOf.get(call.id)?.transcript_json : null
+        const transcript = before.has_detail ? this.stmts.transcriptOf.get(rowid)?.transcript_json : null
         const text = transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : ''
         this.queueText(rowid, summary ?? '', text, mayHaveText(before))
       }
@@ -206,7 +206,7 @@ export class CallsRepo {
           stored.set(call.id, before)
         }
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
-        this.stmts.putDetail.run(call.id, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now, before.list_hash)
+        this.stmts.putDetail.run(before.rowid, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now, before.list_hash)
         // The summary's words are the row's (the detail does not change it); a row written earlier in this batch is replaced too.
         this.queueText(before.rowid, before.summary ?? '', transcriptText(transcript), mayHaveText(before))
       }
