@@ -3,6 +3,7 @@
 // previous schema migrated with its search intact.
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { CallDetail } from '@shared/domain'
 import { COLUMNS, summaryRow } from '../../src/main/store/callRow'
 import { loadMigrations } from '../../src/main/store/migrations'
 import { openStore, type Store } from '../../src/main/store/store'
@@ -175,6 +176,29 @@ describe('cache migration 005', () => {
     // A failure noted for a call the cache does not hold adds nothing.
     store.calls.markDetailFailed('CALL-NOT-STORED', 'HTTP 404')
     expect(store.cache.prepare('SELECT COUNT(*) FROM call_detail_failures').pluck().get()).toBe(2)
+    store.close()
+  })
+})
+
+describe('cache migration 007', () => {
+  it('keeps every stored transcript turn for turn while dropping the keys each turn repeated', () => {
+    const p = paths()
+    const db = cacheAt(p.cacheDb, 6)
+    const call = makeCall(7)
+    const { lastInsertRowid } = db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 0))
+    db.prepare("INSERT INTO call_payloads (call_rowid, extras_json, raw_json) VALUES (?, '{}', '{}')").run(lastInsertRowid)
+    const turns = [
+      { index: 0, role: 'agent', text: 'Hello, "quoted"\nand a second line.', at: '2026-10-01T10:00:04.000Z', offsetMs: null },
+      { index: 1, role: 'user', text: 'Ça va, merci.', at: null, offsetMs: 5250 },
+      { index: 2, role: 'unknown', text: '', at: null, offsetMs: null },
+    ]
+    db.prepare("INSERT INTO call_details (call_rowid, detail_json, transcript_json, turn_count, raw_json, fetched_ms, list_hash) VALUES (?, '{}', ?, 3, '{}', 0, 'h')")
+      .run(lastInsertRowid, JSON.stringify(turns))
+    db.close()
+    const store = openStore(p)
+    expect((store.query.get(call.id)!.call as CallDetail).transcript).toEqual(turns)
+    const stored = store.cache.prepare('SELECT transcript_json FROM call_details').pluck().get() as string
+    expect(stored.length).toBeLessThan(JSON.stringify(turns).length)
     store.close()
   })
 })

@@ -10,7 +10,7 @@ import { detailStates } from '../support/detailStates'
 import { fixtureServer, json } from '../support/httpFixture'
 import { tempDir } from '../support/tempDir'
 import type { CallQuery } from '@shared/query'
-import { FINISHED_STATUSES } from '@shared/domain'
+import { FINISHED_STATUSES, type CallDetail } from '@shared/domain'
 
 const KEY = 'sk_test_earmark'
 const open: { store: Store; cleanup: () => void }[] = []
@@ -68,10 +68,11 @@ describe('sync against the emulator', () => {
   it('finds words from synced transcripts and agrees with the API on filter counts', async () => {
     const store = freshStore()
     await new SyncEngine(client(emu), store).run({ details: 'all' })
-    const withTranscript = store.cache.prepare("SELECT c.id AS call_id, d.transcript_json FROM call_details d JOIN calls c ON c.rowid = d.call_rowid WHERE d.turn_count > 2 LIMIT 1").get() as { call_id: string; transcript_json: string }
-    const word = (JSON.parse(withTranscript.transcript_json) as { text: string }[]).map((t) => t.text).join(' ').match(/[A-Za-z]{7,}/)![0]
+    const callId = store.cache.prepare('SELECT c.id FROM call_details d JOIN calls c ON c.rowid = d.call_rowid WHERE d.turn_count > 2 LIMIT 1').pluck().get() as string
+    const { transcript } = store.query.get(callId)!.call as CallDetail
+    const word = transcript.map((t) => t.text).join(' ').match(/[A-Za-z]{7,}/)![0]
     // Every match, not only the first page: a common word matches more calls than a page holds.
-    expect(store.query.list({ text: word, limit: store.query.count() }).rows.map((r) => r.id)).toContain(withTranscript.call_id)
+    expect(store.query.list({ text: word, limit: store.query.count() }).rows.map((r) => r.id)).toContain(callId)
 
     for (const [param, query] of [
       ['statusFilter=completed', { statuses: ['completed'] }],

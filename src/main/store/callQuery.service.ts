@@ -10,8 +10,8 @@ import { buildWhere, hasEqualityFilter, textMatch, type FacetDimension, type Whe
 import { newestScoreId } from './reviewFilter'
 import { RowidSet } from './rowidSet'
 import { queryWords, snippet } from './snippet'
-import { transcriptText } from './calls.repo'
 import { sharedFields, summaryFromRow, type CallsRow, type StoredCallRow } from './callRow'
+import { decodeTranscript, storedTranscriptText } from './transcriptRow'
 
 const SORT_SQL: Record<NonNullable<CallQuery['sortBy']>, string> = {
   createdAt: 'created_ms',
@@ -217,7 +217,7 @@ export class CallQueryService {
       `SELECT call_rowid AS rowid, transcript_json FROM call_details WHERE call_rowid IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(rest)) as { rowid: number; transcript_json: string }[]
     for (const doc of docs) {
-      const found = snippet(transcriptText(JSON.parse(doc.transcript_json) as { text: string }[]), words)
+      const found = snippet(storedTranscriptText(doc.transcript_json), words)
       if (found) out.set(doc.rowid, found)
     }
     return out
@@ -272,7 +272,7 @@ export class CallQueryService {
     const summary = summaryFromRow(row)
     if (!row.detail_json || !row.transcript_json) return { call: summary, hasDetail: false }
     const detail = JSON.parse(row.detail_json) as Omit<CallDetail, keyof CallSummary | 'transcript'>
-    const transcript = JSON.parse(row.transcript_json) as TranscriptTurn[]
+    const transcript = decodeTranscript(row.transcript_json)
     return { call: { ...summary, ...detail, transcript }, hasDetail: true }
   }
 

@@ -5,6 +5,7 @@ import { hash as digest } from 'node:crypto'
 import type { CallDetail, CallSummary } from '@shared/domain'
 import { COLUMNS, extrasJson, parseExtras, summaryRow } from './callRow'
 import type { Db } from './db'
+import { encodeTranscript, storedTranscriptText, transcriptText } from './transcriptRow'
 
 export interface UpsertCounts {
   inserted: number
@@ -151,7 +152,7 @@ export class CallsRepo {
       const summary = call.summary ?? before.summary
       if (summary !== before.summary) {
         const transcript = before.has_detail ? this.stmts.transcriptOf.get(rowid)?.transcript_json : null
-        const text = transcript ? transcriptText(JSON.parse(transcript) as { text: string }[]) : ''
+        const text = transcript ? storedTranscriptText(transcript) : ''
         this.queueText(rowid, summary ?? '', text, mayHaveText(before))
       }
     }
@@ -206,7 +207,7 @@ export class CallsRepo {
           stored.set(call.id, before)
         }
         const detailJson = JSON.stringify({ events, variables, agent, voice, slmModel })
-        this.stmts.putDetail.run(before.rowid, detailJson, JSON.stringify(transcript), transcript.length, rawJson, now, before.list_hash)
+        this.stmts.putDetail.run(before.rowid, detailJson, encodeTranscript(transcript), transcript.length, rawJson, now, before.list_hash)
         // The summary's words are the row's (the detail does not change it); a row written earlier in this batch is replaced too.
         this.queueText(before.rowid, before.summary ?? '', transcriptText(transcript), mayHaveText(before))
       }
@@ -240,8 +241,4 @@ export class CallsRepo {
     if (this.db.inTransaction) run()
     else this.db.transaction(run)()
   }
-}
-
-export function transcriptText(turns: { text: string }[]): string {
-  return turns.map((t) => t.text).join('\n')
 }
