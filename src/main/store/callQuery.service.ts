@@ -1,7 +1,7 @@
 // Reads of the call list for the renderer, the CLI and the bench: filtered, sorted, paged rows
 // with a total, facet counts, and one call with its detail. Answers come from the cache only.
 import { type CallFacets, type CallPage, type CallQuery, type CallRow, type FacetCount } from '@shared/query'
-import type { CallDetail, CallSummary, TranscriptTurn } from '@shared/domain'
+import type { CallDetail, CallSummary } from '@shared/domain'
 import type { ReviewStatusValue, ReviewSummary } from '@shared/review'
 import type { Statement } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
