@@ -16,11 +16,11 @@ import { benchQueries } from './scenarios/queries'
 import { benchNetwork } from './scenarios/sync'
 import { benchRenderer } from './renderer'
 
-function positive(name: string, raw: string | undefined, fallback: number): number {
+function positive(name: string, raw: string | undefined, fallback: number, whole = false): number {
   if (raw === undefined) return fallback
   const n = Number(raw)
-  if (!Number.isFinite(n) || n <= 0) {
-    process.stderr.write(`bench: --${name} must be a positive number, not "${raw}"\n`)
+  if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+    process.stderr.write(`bench: --${name} must be a positive ${whole ? 'whole ' : ''}number, not "${raw}"\n`)
     process.exit(2)
   }
   return n
@@ -38,10 +38,10 @@ async function main() {
       only: { type: 'string' },
     },
   })
-  const calls = Math.floor(positive('calls', values.calls, 100_000))
-  const syncCalls = Math.floor(positive('sync-calls', values['sync-calls'], calls))
+  const calls = positive('calls', values.calls, 100_000, true)
+  const syncCalls = positive('sync-calls', values['sync-calls'], calls, true)
   const rate = positive('rate', values.rate, 10)
-  const ingestRuns = Math.floor(positive('ingest-runs', values['ingest-runs'], 3))
+  const ingestRuns = positive('ingest-runs', values['ingest-runs'], 3, true)
   const say = (m: string) => !values.json && process.stderr.write(`bench: ${m}\n`)
   const only = values.only?.split(',').map((s) => s.trim())
   const runs = (name: string) => !only || only.includes(name)
@@ -53,7 +53,7 @@ async function main() {
       say(`ingesting ${calls} calls with transcripts, ${ingestRuns} time(s)`)
       const store = openStore(dataPaths(join(root, 'ingest')))
       // The first cache is kept for the queries and the renderer; the others are thrown away.
-      Object.assign(figures, medianIngest(calls, ingestRuns, store, (run) => openStore(dataPaths(join(root, `ingest-${run}`)))))
+      Object.assign(figures, medianIngest(calls, ingestRuns, store, (run) => join(root, `ingest-${run}`)))
       if (runs('queries')) {
         say('list and full-text queries')
         Object.assign(figures, benchQueries(store, calls))

@@ -5,7 +5,8 @@
 import { rmSync } from 'node:fs'
 import { bulkWrites } from '../../src/main/store/db'
 import { deferSortIndexes } from '../../src/main/store/deferredIndexes'
-import type { Store } from '../../src/main/store/store'
+import { dataPaths } from '../../src/main/paths'
+import { openStore, type Store } from '../../src/main/store/store'
 import { benchCall } from '../fixtures'
 import { round } from '../stats'
 
@@ -48,18 +49,22 @@ export function benchIngest(store: Store, calls: number) {
 
 /**
  * Ingest runs `runs` times, each into a fresh cache, and the median run is reported with every
- * run's rate beside it. Of all the figures it is the one this machine's drift moves most: single
- * runs within one hour ranged from 13k to 23k calls/s with nothing changed. `first` is kept open
- * (the caller queries it); the caches `fresh` opens are closed and deleted.
+ * run's rate beside it (of an even number, the slower of the middle two). Of all the figures it is
+ * the one this machine's drift moves most: single runs within one hour ranged from 13k to 23k
+ * calls/s with nothing changed. `first` stays open (the caller queries it); the other runs use
+ * data folders `folder` names, deleted when their run ends.
  */
-export function medianIngest(calls: number, runs: number, first: Store, fresh: (run: number) => Store) {
+export function medianIngest(calls: number, runs: number, first: Store, folder: (run: number) => string) {
   const results = [benchIngest(first, calls)]
   for (let run = 1; run < runs; run++) {
-    const store = fresh(run)
-    results.push(benchIngest(store, calls))
-    const file = store.cache.name
-    store.close()
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+    const dir = folder(run)
+    const store = openStore(dataPaths(dir))
+    try {
+      results.push(benchIngest(store, calls))
+    } finally {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
   const median = [...results].sort((a, b) => a.ingest_calls_per_s - b.ingest_calls_per_s)[Math.floor((results.length - 1) / 2)]!
   return { ...median, ingest_runs_calls_per_s: results.map((r) => r.ingest_calls_per_s) }

@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dataPaths } from '../../src/main/paths'
 import { openStore } from '../../src/main/store/store'
 import { medianIngest } from '../../bench/scenarios/ingest'
 import { tempDataDirs } from '../support/tempDir'
@@ -20,15 +19,14 @@ describe('npm run bench', () => {
     const first = openStore(data.next())
     const others: string[] = []
     const figures = medianIngest(400, 3, first, (run) => {
-      const store = openStore(dataPaths(join(data.next().root, `run-${run}`)))
-      others.push(store.cache.name)
-      return store
+      others.push(join(data.next().root, `run-${run}`))
+      return others.at(-1)!
     })
     expect(figures.ingest_runs_calls_per_s).toHaveLength(3)
     expect(figures.ingest_calls_per_s).toBe([...figures.ingest_runs_calls_per_s].sort((a, b) => a - b)[1])
     expect(first.query.count()).toBe(400)
     expect(first.query.list({ text: 'refund' }).total).toBeGreaterThan(0)
-    expect(others.filter((file) => existsSync(file))).toEqual([])
+    expect(others.filter((dir) => existsSync(dir))).toEqual([])
     first.close()
   })
 
@@ -42,9 +40,11 @@ describe('npm run bench', () => {
   })
 
   it('refuses a bad flag value with a usage error that names it', () => {
-    const out = bench('--ingest-runs', 'none', '--json')
-    expect(out.status).toBe(2)
-    expect(out.stderr).toMatch(/--ingest-runs must be a positive number, not "none"/)
-    expect(out.stdout).toBe('')
+    for (const [value, says] of [['none', 'whole number, not "none"'], ['0.5', 'whole number, not "0.5"']]) {
+      const out = bench('--ingest-runs', value!, '--json')
+      expect(out.status).toBe(2)
+      expect(out.stderr).toContain(`--ingest-runs must be a positive ${says}`)
+      expect(out.stdout).toBe('')
+    }
   })
 })

@@ -81,6 +81,21 @@ describe('cache write batches', () => {
     store.close()
   })
 
+  it('takes a deleted call’s payload, detail and words along, so a call given its rowid shows none of them', () => {
+    const store = openStore(paths())
+    const gone = makeCall(8, { summary: 'About a lost parcel.' })
+    store.calls.upsertSummaries([gone], [rawOf(gone)])
+    store.calls.saveDetails([{ call: makeDetail(gone, ['The courier never came.']), raw: {} }])
+    store.cache.prepare('DELETE FROM calls WHERE id = ?').run(gone.id)
+    const next = makeCall(9, { summary: 'About an invoice.' })
+    store.calls.upsertSummaries([next], [rawOf(next)])
+    expect(store.query.get(next.id)).toEqual({ call: next, hasDetail: false })
+    expect(ids(store, 'courier')).toEqual([])
+    expect(ids(store, 'parcel')).toEqual([])
+    expect(ids(store, 'invoice')).toEqual([next.id])
+    store.close()
+  })
+
   it('keeps a detail given as a summary out of the summary payload', () => {
     const store = openStore(paths())
     const call = makeCall(5)

@@ -86,7 +86,7 @@ export class CallQueryService {
     const order = q.sortOrder === 'asc' ? 'ASC' : 'DESC'
     const records = total === 0 || offset >= total ? [] : this.page(where, SORT_SQL[q.sortBy ?? 'createdAt'], order, { offset, limit, total }, keep)
     const snippets = q.text ? this.snippets(q.text, records) : new Map<number, string>()
-    const extras = this.pageExtras(records.map((r) => r.id))
+    const extras = this.pageExtras(records)
     return { rows: records.map((r) => toRow(r, snippets.get(r.rowid) ?? null, extras.get(r.id))), total, offset, limit }
   }
 
@@ -116,19 +116,20 @@ export class CallQueryService {
   /**
    * What a page's rows carry besides their calls row, for all of them in one statement: the review
    * columns, from the workspace attached to this connection as ws, and whether a detail is stored
-   * (as get() shows it, even one older than the call's latest change), from call_details' key alone.
+   * (as get() shows it, even one older than the call's latest change), by the call's rowid alone.
    */
-  private pageExtras(ids: string[]): Map<string, { review: ReviewSummary; hasDetail: boolean }> {
-    if (!ids.length) return new Map()
+  private pageExtras(records: Pick<RowRecord, 'id' | 'rowid'>[]): Map<string, { review: ReviewSummary; hasDetail: boolean }> {
+    if (!records.length) return new Map()
     const rows = this.stmt(
-      `SELECT j.value AS id,
-         (SELECT status FROM ws.review_status WHERE call_id = j.value) AS status,
-         (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = j.value AND deleted = 0) AS tags,
+      `WITH page (id, call_rowid) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+       SELECT p.id,
+         (SELECT status FROM ws.review_status WHERE call_id = p.id) AS status,
+         (SELECT group_concat(tag, char(31)) FROM ws.call_tags WHERE call_id = p.id AND deleted = 0) AS tags,
          s.total AS score, s.auto_failed AS autoFailed,
-         (SELECT COUNT(*) FROM ws.annotations WHERE call_id = j.value AND deleted = 0) AS annotations,
-         EXISTS (SELECT 1 FROM call_details WHERE call_rowid = (SELECT rowid FROM calls WHERE id = j.value)) AS hasDetail
-       FROM json_each(?) AS j LEFT JOIN ws.scores s ON s.id = (${newestScoreId('ws', 'j.value')})`,
-    ).all(JSON.stringify(ids)) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number; hasDetail: number }[]
+         (SELECT COUNT(*) FROM ws.annotations WHERE call_id = p.id AND deleted = 0) AS annotations,
+         EXISTS (SELECT 1 FROM call_details d WHERE d.call_rowid = p.call_rowid) AS hasDetail
+       FROM page p LEFT JOIN ws.scores s ON s.id = (${newestScoreId('ws', 'p.id')})`,
+    ).all(JSON.stringify(records.map((r) => [r.id, r.rowid]))) as { id: string; status: ReviewStatusValue | null; tags: string | null; score: number | null; autoFailed: number | null; annotations: number; hasDetail: number }[]
     return new Map(
       rows.map((r) => [
         r.id,

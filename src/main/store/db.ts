@@ -2,7 +2,8 @@
 // migrations applied in one transaction and tracked with user_version. A database written by a
 // newer Earmark is refused. A corrupt or too-new *cache* is moved aside and rebuilt (it holds only
 // what the API can give again); the *workspace* is never dropped: it is backed up before each
-// migration and a problem with it stops the app with a clear message.
+// migration and a problem with it stops the app with a clear message. The cache is never vacuumed:
+// a call's rowid keys its payload, detail and full-text row, and VACUUM may renumber rowids.
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'

@@ -2,8 +2,9 @@
 -- its detail are keyed by the call's rowid, as its full-text row is, not by its id: the id needed
 -- an index of its own in each table (call_id UNIQUE, call_id PRIMARY KEY) that every new call and
 -- every new detail added an entry to. The rowid is each table's own key: one append, and joins
--- from calls are lookups of it. Calls are never deleted and the cache is never vacuumed, so a
--- call's rowid stays its own.
+-- from calls are lookups of it. The cache is never vacuumed (VACUUM may renumber rowids), and a
+-- deleted call takes its rows along (the trigger below; the foreign keys did that before), so a
+-- rowid a later call reuses finds nothing of the call before it.
 CREATE TABLE call_payloads_by_rowid (
   call_rowid   INTEGER PRIMARY KEY,             -- calls.rowid
   extras_json  TEXT NOT NULL,
@@ -28,3 +29,9 @@ INSERT INTO call_details_by_rowid (call_rowid, detail_json, transcript_json, tur
   FROM call_details d JOIN calls c ON c.id = d.call_id;
 DROP TABLE call_details;
 ALTER TABLE call_details_by_rowid RENAME TO call_details;
+
+CREATE TRIGGER calls_deleted AFTER DELETE ON calls BEGIN
+  DELETE FROM call_payloads WHERE call_rowid = old.rowid;
+  DELETE FROM call_details WHERE call_rowid = old.rowid;
+  DELETE FROM call_text WHERE rowid = old.rowid;
+END;
