@@ -81,7 +81,7 @@ describe('cache write batches', () => {
     store.close()
   })
 
-  it('takes a deleted call’s payload, detail and words along, so a call given its rowid shows none of them', () => {
+  it('takes a deleted call’s payload, detail, dispositions and words along, so a call given its rowid shows none of them', () => {
     const store = openStore(paths())
     const gone = makeCall(8, { summary: 'About a lost parcel.' })
     store.calls.upsertSummaries([gone], [rawOf(gone)])
@@ -93,6 +93,8 @@ describe('cache write batches', () => {
     expect(ids(store, 'courier')).toEqual([])
     expect(ids(store, 'parcel')).toEqual([])
     expect(ids(store, 'invoice')).toEqual([next.id])
+    const value = next.dispositions.call_resolved!
+    expect(store.query.list({ dispositions: [{ identifier: 'call_resolved', values: [value] }] }).rows.map((r) => r.id)).toEqual([next.id])
     store.close()
   })
 
@@ -146,9 +148,12 @@ describe('cache migration 004', () => {
     const call = makeCall(9)
     db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 0))
     db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))
+    db.prepare("INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, 'call_resolved', ?, 0.9)").run(call.id, call.dispositions.call_resolved)
     db.close()
     const store = openStore(p)
     expect(store.query.get(call.id)!.call).toEqual(call)
+    // Its disposition values too (migration 006 keys them by the call's rowid).
+    expect(store.query.list({ dispositions: [{ identifier: 'call_resolved', values: [call.dispositions.call_resolved!] }] }).total).toBe(1)
     const extras = JSON.parse(store.cache.prepare('SELECT extras_json FROM call_payloads').pluck().get() as string)
     expect(Object.keys(extras).sort()).toEqual(['dispositionResults', 'dispositions', 'latency', 'updatedAt'])
     store.close()

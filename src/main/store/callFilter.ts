@@ -78,7 +78,7 @@ export function buildWhere(q: CallQuery, omit?: FacetDimension, opts: WhereOptio
   for (const d of q.dispositions ?? []) {
     if (!d.values.length) continue
     add(
-      `calls.id IN (SELECT call_id FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')}))`,
+      `calls.rowid IN (SELECT call_rowid FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')}))`,
       d.identifier,
       ...d.values,
     )

@@ -76,8 +76,8 @@ export class CallsRepo {
       deleteText: db.prepare('DELETE FROM call_text WHERE rowid = ?'),
       insertText: db.prepare('INSERT INTO call_text (rowid, summary, transcript) VALUES (?, ?, ?)'),
       transcriptOf: db.prepare<[number], { transcript_json: string }>('SELECT transcript_json FROM call_details WHERE call_rowid = ?'),
-      deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_id = ?'),
-      insertDisposition: db.prepare('INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
+      deleteDispositions: db.prepare('DELETE FROM dispositions WHERE call_rowid = ?'),
+      insertDisposition: db.prepare('INSERT INTO dispositions (call_rowid, identifier, value, confidence) VALUES (?, ?, ?, ?)'),
       upsertAgent: db.prepare('INSERT INTO agents (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, agents.name)'),
       upsertCampaign: db.prepare('INSERT INTO campaigns (id) VALUES (?) ON CONFLICT (id) DO NOTHING'),
       // One statement whether or not the call has a detail yet: the update-then-insert it replaces
@@ -146,7 +146,7 @@ export class CallsRepo {
       rowid = before.rowid
       this.stmts.updateCall.run(...row.slice(1), call.id)
       this.stmts.updatePayload.run(extras, rawJson, rowid)
-      this.stmts.deleteDispositions.run(call.id)
+      this.stmts.deleteDispositions.run(rowid)
       // The words change only with the summary (one the item lacks stays: KEPT_IF_NULL): most updates
       // are a status or a cost, and rewriting the row meant reading and parsing the transcript too.
       const summary = call.summary ?? before.summary
@@ -160,7 +160,7 @@ export class CallsRepo {
     const values = { ...call.dispositions }
     for (const d of call.dispositionResults) values[d.identifier] ??= d.value
     for (const [identifier, value] of Object.entries(values)) {
-      this.stmts.insertDisposition.run(call.id, identifier, value, confidence.get(identifier) ?? null)
+      this.stmts.insertDisposition.run(rowid, identifier, value, confidence.get(identifier) ?? null)
     }
     return rowid
   }

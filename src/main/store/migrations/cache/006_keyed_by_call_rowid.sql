@@ -1,7 +1,8 @@
--- Issue 4: a call's payload (the fields that are not columns, and the item as the API sent it) and
--- its detail are keyed by the call's rowid, as its full-text row is, not by its id: the id needed
--- an index of its own in each table (call_id UNIQUE, call_id PRIMARY KEY) that every new call and
--- every new detail added an entry to. The rowid is each table's own key: one append, and joins
+-- Issue 4: a call's payload (the fields that are not columns, and the item as the API sent it), its
+-- detail and its disposition values are keyed by the call's rowid, as its full-text row is, not by
+-- its id: the id needed an index of its own in the first two (call_id UNIQUE, call_id PRIMARY KEY)
+-- that every new call and every new detail added an entry to, and made every disposition key (and
+-- its entry in dispositions_value) carry a ~30-byte text where an integer does. The rowid is each table's own key: one append, and joins
 -- from calls are lookups of it. The cache is never vacuumed (VACUUM may renumber rowids), and a
 -- deleted call takes its rows along (the trigger below; the foreign keys did that before), so a
 -- rowid a later call reuses finds nothing of the call before it.
@@ -30,8 +31,22 @@ INSERT INTO call_details_by_rowid (call_rowid, detail_json, transcript_json, tur
 DROP TABLE call_details;
 ALTER TABLE call_details_by_rowid RENAME TO call_details;
 
+CREATE TABLE dispositions_by_rowid (
+  call_rowid  INTEGER NOT NULL,                 -- calls.rowid
+  identifier  TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  confidence  REAL,
+  PRIMARY KEY (call_rowid, identifier)
+) STRICT, WITHOUT ROWID;
+INSERT INTO dispositions_by_rowid (call_rowid, identifier, value, confidence)
+  SELECT c.rowid, d.identifier, d.value, d.confidence FROM dispositions d JOIN calls c ON c.id = d.call_id;
+DROP TABLE dispositions;
+ALTER TABLE dispositions_by_rowid RENAME TO dispositions;
+CREATE INDEX dispositions_value ON dispositions (identifier, value);
+
 CREATE TRIGGER calls_deleted AFTER DELETE ON calls BEGIN
   DELETE FROM call_payloads WHERE call_rowid = old.rowid;
   DELETE FROM call_details WHERE call_rowid = old.rowid;
+  DELETE FROM dispositions WHERE call_rowid = old.rowid;
   DELETE FROM call_text WHERE rowid = old.rowid;
 END;
