@@ -142,11 +142,13 @@ describe('cache migration 003', () => {
 })
 
 describe('cache migration 004', () => {
-  it('keeps every stored summary whole while its JSON shrinks to the fields that are not columns', () => {
+  it('keeps every stored summary whole while its JSON shrinks to the fields that are not columns (and, from 008, the recording links)', () => {
     const p = paths()
     const db = cacheAt(p.cacheDb, 3)
     const call = makeCall(9)
-    db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 0))
+    // Before 008 the recording links were columns of calls.
+    db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}, recording_url, recording_dual_url) VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
+      .run(...summaryRow(call, 'h', 0), call.recordingUrl, call.recordingDualUrl)
     db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))
     db.prepare("INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, 'call_resolved', ?, 0.9)").run(call.id, call.dispositions.call_resolved)
     db.close()
@@ -155,7 +157,7 @@ describe('cache migration 004', () => {
     // Its disposition values too (migration 006 keys them by the call's rowid).
     expect(store.query.list({ dispositions: [{ identifier: 'call_resolved', values: [call.dispositions.call_resolved!] }] }).total).toBe(1)
     const extras = JSON.parse(store.cache.prepare('SELECT extras_json FROM call_payloads').pluck().get() as string)
-    expect(Object.keys(extras).sort()).toEqual(['dispositionResults', 'dispositions', 'latency', 'updatedAt'])
+    expect(Object.keys(extras).sort()).toEqual(['dispositionResults', 'dispositions', 'latency', 'recordingDualUrl', 'recordingUrl', 'updatedAt'])
     store.close()
   })
 })

@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('media for the call view', () => {
   it('downloads a recording once, caches its peaks and aligns its turns', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[0]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[0]!
     const truth = emu.truth(id)!
     const info = await services.media.open(id)
     expect(info.recording).toEqual({ state: 'ready' })
@@ -56,7 +56,7 @@ describe('media for the call view', () => {
   })
 
   it('serves the recording by byte range, as the audio element asks for it', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[0]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[0]!
     await services.media.open(id)
     const head = serve(`call/${id}/dual`, 'bytes=0-11')
     expect(head.status).toBe(206)
@@ -72,7 +72,7 @@ describe('media for the call view', () => {
   })
 
   it('remembers a reviewer’s agent channel for the call, across a restart, until set back to auto', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[1]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[1]!
     const detected = (await services.media.open(id)).alignment.agentChannel!
     const flipped = (1 - detected) as 0 | 1
     const mine = await services.media.setAgentChannel(id, flipped)
@@ -87,7 +87,7 @@ describe('media for the call view', () => {
   })
 
   it('analyses a recording again when its peaks are gone, and realigns when the file changes', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[4]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[4]!
     const first = await services.media.open(id)
     services.store.cache.prepare('UPDATE recordings SET peaks = NULL WHERE call_id = ?').run(id)
     const again = await services.media.open(id)
@@ -96,7 +96,7 @@ describe('media for the call view', () => {
   })
 
   it('plays a WAV it cannot read, with turn times from the timestamps and a note saying so', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[3]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[3]!
     const local = (await services.media.open(id), services.media.local(id)!)
     // μ-law (format 7), as 8 kHz telephony recordings often are: the player can play it, main does not decode it.
     const header = Buffer.alloc(44)
@@ -122,7 +122,7 @@ describe('media for the call view', () => {
   })
 
   it('without a key, a recording not on disk is a failed state that says what to do', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[3]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[3]!
     const offline = tempDir()
     const other = createServices({ dataDir: offline.path, encryptor: testEncryptor(), version: '0.1.0', electron: null })
     try {
@@ -145,7 +145,7 @@ describe('earmark align', () => {
   }
 
   it('prints the agent channel and each turn’s start, end and confidence as JSON', async () => {
-    const id = ids("status = 'completed' AND duration_s > 20 AND recording_url IS NOT NULL")[2]!
+    const id = ids("status = 'completed' AND duration_s > 20 AND has_recording = 1")[2]!
     const truth = emu.truth(id)!
     const out = await cli('align', id, '--json')
     expect(out.stderr).toBe('')

@@ -57,9 +57,12 @@ export class RecordingService {
   async ensure(callId: string, kind: RecordingKind = 'dual', signal?: AbortSignal): Promise<LocalRecording> {
     const have = this.local(callId, kind)
     if (have) return have
-    const row = this.store.cache.prepare('SELECT recording_url, recording_dual_url FROM calls WHERE id = ?').get(callId) as
-      | { recording_url: string | null; recording_dual_url: string | null }
-      | undefined
+    const row = this.store.cache
+      .prepare(
+        `SELECT p.extras_json ->> 'recordingUrl' AS recording_url, p.extras_json ->> 'recordingDualUrl' AS recording_dual_url
+         FROM calls c JOIN call_payloads p ON p.call_rowid = c.rowid WHERE c.id = ?`,
+      )
+      .get(callId) as { recording_url: string | null; recording_dual_url: string | null } | undefined
     if (!row) throw new AppError('NOT_FOUND', `Call ${callId} is not in the local cache yet. Sync first.`)
     const stored = kind === 'dual' ? (row.recording_dual_url ?? row.recording_url) : row.recording_url
     const folder = join(this.dir, callId)

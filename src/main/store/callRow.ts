@@ -1,17 +1,18 @@
 // A call summary as a row of the calls table and back. The row holds every list field as a column;
-// the few fields that are not columns (updatedAt as sent, the disposition map and results, the
-// latency statistics) travel beside it as one small JSON object in call_payloads.extras_json.
+// the few fields that are not columns (updatedAt as sent, the recording links, the disposition map
+// and results, the latency statistics) travel beside it as one small JSON object in
+// call_payloads.extras_json. The links (~100 bytes each from the API) were a third of a calls row,
+// and every scan of the table (an index built at the end of a backfill, a sort without one) read them.
 // Keeping the whole summary as JSON as well wrote each call twice and was ~6% of the ingest time.
 import type { CallSummary } from '@shared/domain'
 
 /** Columns of calls in the order of summaryRow(). */
 export const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', 'to_number', 'agent_id', 'agent_name', 'campaign_id',
-  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'recording_url',
-  'recording_dual_url', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
+  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
   'version_number', 'summary', 'avg_latency_ms', 'search_ids', 'list_hash', 'synced_ms'] as const
 
 /** The summary fields that are not columns. */
-export type CallExtras = Pick<CallSummary, 'updatedAt' | 'dispositions' | 'dispositionResults' | 'latency'>
+export type CallExtras = Pick<CallSummary, 'updatedAt' | 'recordingUrl' | 'recordingDualUrl' | 'dispositions' | 'dispositionResults' | 'latency'>
 
 /** A row of the calls table as SQLite returns it (the columns Earmark reads back). */
 export interface CallsRow {
@@ -29,8 +30,6 @@ export interface CallsRow {
   disconnect_reason: string | null
   failure_reason: string | null
   cost_credits: number | null
-  recording_url: string | null
-  recording_dual_url: string | null
   has_recording: number
   retry_count: number
   retry_attempt: number
@@ -52,21 +51,34 @@ export function summaryRow(call: CallSummary, listHash: string, now: number): un
   return [
     call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
     call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
-    call.failureReason, call.costCredits, call.recordingUrl, call.recordingDualUrl,
-    call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
+    call.failureReason, call.costCredits, call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
     call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
     `${call.id} ${call.from} ${call.to}`.toLowerCase(), listHash, now,
   ]
 }
 
 export function extrasJson(call: CallSummary): string {
-  const extras: CallExtras = { updatedAt: call.updatedAt, dispositions: call.dispositions, dispositionResults: call.dispositionResults, latency: call.latency }
+  const extras: CallExtras = {
+    updatedAt: call.updatedAt,
+    recordingUrl: call.recordingUrl,
+    recordingDualUrl: call.recordingDualUrl,
+    dispositions: call.dispositions,
+    dispositionResults: call.dispositionResults,
+    latency: call.latency,
+  }
   return JSON.stringify(extras)
 }
 
 export function parseExtras(json: string): CallExtras {
   const e = JSON.parse(json) as Partial<CallExtras>
-  return { updatedAt: e.updatedAt ?? null, dispositions: e.dispositions ?? {}, dispositionResults: e.dispositionResults ?? [], latency: e.latency ?? null }
+  return {
+    updatedAt: e.updatedAt ?? null,
+    recordingUrl: e.recordingUrl ?? null,
+    recordingDualUrl: e.recordingDualUrl ?? null,
+    dispositions: e.dispositions ?? {},
+    dispositionResults: e.dispositionResults ?? [],
+    latency: e.latency ?? null,
+  }
 }
 
 type SharedColumns = 'id' | 'status' | 'type' | 'duration_s' | 'from_number' | 'to_number' | 'agent_id' | 'agent_name' | 'campaign_id' | 'created_at'
@@ -97,8 +109,6 @@ export function summaryFromRow(r: StoredCallRow): CallSummary {
     ...sharedFields(r),
     dbId: r.db_id,
     failureReason: r.failure_reason,
-    recordingUrl: r.recording_url,
-    recordingDualUrl: r.recording_dual_url,
     retryCount: r.retry_count,
     retryAttemptNumber: r.retry_attempt,
     retryCallId: r.retry_call_id,
