@@ -6,6 +6,7 @@ import type { CallQuery } from '@shared/query'
 import { dataPaths } from '../../src/main/paths'
 import { openStore, type Store } from '../../src/main/store/store'
 import { callQuerySchema } from '../../src/main/store/callQuery.schema'
+import { textMatch } from '../../src/main/store/callFilter'
 import { callsHandlers } from '../../src/main/ipc/calls.ipc'
 import { makeCall, makeDetail, rawOf } from '../support/calls'
 import { tempDir } from '../support/tempDir'
@@ -44,6 +45,7 @@ describe('call list filters', () => {
     ['combined', { statuses: ['completed'], types: ['telephony_inbound'], durationMin: 100 }, (c) => c.status === 'completed' && c.type === 'telephony_inbound' && c.durationS >= 100],
     ['phone substring', { text: '5550012' }, (c) => c.from.includes('5550012') || c.to.includes('5550012')],
     ['call id substring', { text: calls[42]!.id.slice(5, 18) }, (c) => c.id.includes(calls[42]!.id.slice(5, 18))],
+    ['call id in any case', { text: calls[42]!.id.slice(0, 12).toLowerCase() }, (c) => c.id.startsWith(calls[42]!.id.slice(0, 12))],
     ['summary words', { text: 'refund' }, (c) => /refund/.test(c.summary ?? '') || c.id === calls[5]!.id],
   ])('%s', (_name, query, pred) => {
     const want = expected(pred)
@@ -55,6 +57,12 @@ describe('call list filters', () => {
   it('finds a word that only the transcript holds', () => {
     expect(ids({ text: 'parcel' })).toEqual([calls[5]!.id])
     expect(ids({ text: 'parc' })).toEqual([calls[5]!.id])
+  })
+
+  it('looks for ids and numbers in the small calls_search index, not in the table', () => {
+    const { rowids } = textMatch('5550012')!.ids!
+    const plan = store.cache.prepare(`EXPLAIN QUERY PLAN ${rowids.sql}`).all(...rowids.params) as { detail: string }[]
+    expect(plan.map((p) => p.detail)).toEqual(['SCAN calls USING COVERING INDEX calls_search'])
   })
 
   it('treats search operators in user text as plain words', () => {

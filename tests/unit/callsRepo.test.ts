@@ -3,7 +3,7 @@
 // previous schema migrated with its search intact.
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CallDetail } from '@shared/domain'
+import type { CallDetail, CallSummary } from '@shared/domain'
 import { COLUMNS, summaryRow } from '../../src/main/store/callRow'
 import { loadMigrations } from '../../src/main/store/migrations'
 import { openStore, type Store } from '../../src/main/store/store'
@@ -118,6 +118,16 @@ function cacheAt(file: string, version: number): Database.Database {
   return db
 }
 
+/**
+ * Inserts a call into a cache of an older schema: today's columns, and those later migrations moved
+ * out of calls (the recording links until 008, search_ids until 009), with any others given.
+ */
+function insertOldCall(db: Database.Database, call: CallSummary, listHash = 'h', more: Record<string, unknown> = {}): number {
+  const old = { recording_url: call.recordingUrl, recording_dual_url: call.recordingDualUrl, search_ids: `${call.id} ${call.from} ${call.to}`.toLowerCase(), ...more }
+  const columns = [...COLUMNS, ...Object.keys(old)]
+  return Number(db.prepare(`INSERT INTO calls (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...summaryRow(call, listHash, 0), ...Object.values(old)).lastInsertRowid)
+}
+
 describe('cache migration 003', () => {
   it('rebuilds the full-text index of an older cache from its stored summaries and transcripts', () => {
     const p = paths()
@@ -146,9 +156,7 @@ describe('cache migration 004', () => {
     const p = paths()
     const db = cacheAt(p.cacheDb, 3)
     const call = makeCall(9)
-    // Before 008 the recording links were columns of calls.
-    db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}, recording_url, recording_dual_url) VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
-      .run(...summaryRow(call, 'h', 0), call.recordingUrl, call.recordingDualUrl)
+    insertOldCall(db, call)
     db.prepare("INSERT INTO call_payloads (call_id, summary_json, raw_json) VALUES (?, ?, '{}')").run(call.id, JSON.stringify(call))
     db.prepare("INSERT INTO dispositions (call_id, identifier, value, confidence) VALUES (?, 'call_resolved', ?, 0.9)").run(call.id, call.dispositions.call_resolved)
     db.close()
@@ -171,8 +179,7 @@ describe('cache migration 005', () => {
     const calls = [1, 2, 3, 4].map((i) => makeCall(i, { status: 'completed' }))
     const before = ['missing', 'stale', 'fetched', 'failed']
     calls.forEach((call, i) => {
-      db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}, detail_state, detail_error) VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
-        .run(...summaryRow(call, `h${i}`, 0), before[i], before[i] === 'failed' ? 'HTTP 500' : null)
+      insertOldCall(db, call, `h${i}`, { detail_state: before[i], detail_error: before[i] === 'failed' ? 'HTTP 500' : null })
       db.prepare("INSERT INTO call_payloads (call_id, extras_json, raw_json) VALUES (?, '{}', '{}')").run(call.id)
       if (before[i] === 'stale' || before[i] === 'fetched') {
         db.prepare("INSERT INTO call_details (call_id, detail_json, transcript_json, turn_count, raw_json, fetched_ms) VALUES (?, '{}', '[]', 0, '{}', 0)").run(call.id)
@@ -207,15 +214,15 @@ describe('cache migration 007', () => {
     const p = paths()
     const db = cacheAt(p.cacheDb, 6)
     const call = makeCall(7)
-    const { lastInsertRowid } = db.prepare(`INSERT INTO calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...summaryRow(call, 'h', 0))
-    db.prepare("INSERT INTO call_payloads (call_rowid, extras_json, raw_json) VALUES (?, '{}', '{}')").run(lastInsertRowid)
+    const rowid = insertOldCall(db, call)
+    db.prepare("INSERT INTO call_payloads (call_rowid, extras_json, raw_json) VALUES (?, '{}', '{}')").run(rowid)
     const turns = [
       { index: 0, role: 'agent', text: 'Hello, "quoted"\nand a second line.', at: '2026-10-01T10:00:04.000Z', offsetMs: null },
       { index: 1, role: 'user', text: 'Ça va, merci.', at: null, offsetMs: 5250 },
       { index: 2, role: 'unknown', text: '', at: null, offsetMs: null },
     ]
     db.prepare("INSERT INTO call_details (call_rowid, detail_json, transcript_json, turn_count, raw_json, fetched_ms, list_hash) VALUES (?, '{}', ?, 3, '{}', 0, 'h')")
-      .run(lastInsertRowid, JSON.stringify(turns))
+      .run(rowid, JSON.stringify(turns))
     db.close()
     const store = openStore(p)
     expect((store.query.get(call.id)!.call as CallDetail).transcript).toEqual(turns)

@@ -103,18 +103,24 @@ export interface TextMatch extends Where {
   ids: { rowids: Where; test: Where } | null
 }
 
+/**
+ * What an id or phone-number search looks in: exactly the expression the calls_search index holds
+ * (cache migration 009), so the LIKE scans that small index, not the table. LIKE ignores ASCII case.
+ */
+export const SEARCH_IDS = "(calls.id || ' ' || calls.from_number || ' ' || calls.to_number)"
+
 /** The rowids of calls whose text matches: full text over words, substring over ids and numbers. */
 export function textMatch(text: string): TextMatch | null {
   const fts = ftsQuery(text)
   const words: Where | null = fts ? { sql: 'SELECT rowid FROM call_text WHERE call_text MATCH ?', params: [fts] } : null
   const needle = text.replace(/\s+/g, '')
   // Ids and phone numbers are mostly digits: a needle without any is a word for full text alone.
-  const like = `%${escapeLike(needle.toLowerCase())}%`
-  const test = { sql: "calls.search_ids LIKE ? ESCAPE '\\'", params: [like] }
+  const like = `%${escapeLike(needle)}%`
+  const test = { sql: `${SEARCH_IDS} LIKE ? ESCAPE '\\'`, params: [like] }
   const ids = /\d/.test(needle) ? { rowids: { sql: `SELECT rowid FROM calls WHERE ${test.sql}`, params: test.params }, test } : null
   const parts = [words, ids?.rowids].filter((p) => p != null)
   if (parts.length < 2) return parts.length ? { ...parts[0]!, words, ids } : null
   // Not a plain UNION: SQLite merges one by reading both sides in rowid order, which turns the
-  // LIKE into a scan of the whole table instead of the small search_ids index.
+  // LIKE into a scan of the whole table instead of the small calls_search index.
   return { sql: `SELECT DISTINCT rowid FROM (${parts.map((p) => p.sql).join(' UNION ALL ')})`, params: parts.flatMap((p) => p.params), words, ids }
 }
