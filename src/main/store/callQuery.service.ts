@@ -146,7 +146,8 @@ export class CallQueryService {
     const only = q.dispositions?.length === 1 && onlyFilter(q, 'dispositions')
     const d = q.dispositions?.[0]
     if (only && d && !q.text?.trim()) {
-      // Each (call, identifier) is one row and every row's call exists (a foreign key with cascade).
+      // Each (call, identifier) is one row and every row's call exists: a deleted call takes its rows
+      // along (the calls_deleted trigger; calls are never written with REPLACE, which would skip it).
       const sql = `SELECT COUNT(*) FROM dispositions WHERE identifier = ? AND value IN (${d.values.map(() => '?').join(',')})`
       return d.values.length ? (this.stmt(sql).pluck().get(d.identifier, ...d.values) as number) : this.count()
     }
