@@ -8,8 +8,8 @@ import type { CallSummary } from '@shared/domain'
 
 /** Columns of calls in the order of summaryRow(). */
 export const COLUMNS = ['id', 'db_id', 'status', 'type', 'duration_s', 'from_number', 'to_number', 'agent_id', 'agent_name', 'campaign_id',
-  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'has_recording', 'retry_count', 'retry_attempt', 'retry_call_id', 'is_test', 'version_id',
-  'version_number', 'summary', 'avg_latency_ms', 'list_hash', 'synced_ms'] as const
+  'created_at', 'created_ms', 'updated_ms', 'disconnect_reason', 'failure_reason', 'cost_credits', 'has_recording', 'retry_count',
+  'retry_attempt', 'retry_call_id', 'is_test', 'version_id', 'version_number', 'summary', 'avg_latency_ms', 'list_hash', 'synced_ms'] as const
 
 /** The summary fields that are not columns. */
 export type CallExtras = Pick<CallSummary, 'updatedAt' | 'recordingUrl' | 'recordingDualUrl' | 'dispositions' | 'dispositionResults' | 'latency'>
@@ -51,9 +51,9 @@ export function summaryRow(call: CallSummary, listHash: string, now: number): un
   return [
     call.id, call.dbId, call.status, call.type, call.durationS, call.from, call.to, call.agentId, call.agentName,
     call.campaignId, call.createdAt, ms(call.createdAt) ?? 0, ms(call.updatedAt), call.disconnectReason,
-    call.failureReason, call.costCredits, call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount, call.retryAttemptNumber, call.retryCallId,
-    call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary, call.latency?.avgMs ?? null,
-    listHash, now,
+    call.failureReason, call.costCredits, call.recordingUrl || call.recordingDualUrl ? 1 : 0, call.retryCount,
+    call.retryAttemptNumber, call.retryCallId, call.isTest ? 1 : 0, call.versionId, call.versionNumber, call.summary,
+    call.latency?.avgMs ?? null, listHash, now,
   ]
 }
 

@@ -2,10 +2,10 @@
 -- detail and its disposition values are keyed by the call's rowid, as its full-text row is, not by
 -- its id: the id needed an index of its own in the first two (call_id UNIQUE, call_id PRIMARY KEY)
 -- that every new call and every new detail added an entry to, and made every disposition key (and
--- its entry in dispositions_value) carry a ~30-byte text where an integer does. The rowid is each table's own key: one append, and joins
--- from calls are lookups of it. The cache is never vacuumed (VACUUM may renumber rowids), and a
--- deleted call takes its rows along (the trigger below; the foreign keys did that before), so a
--- rowid a later call reuses finds nothing of the call before it.
+-- its entry in dispositions_value) carry a ~30-byte text where an integer does. The rowid is the
+-- first two tables' own key: one append, and joins from calls are lookups of it. The cache is never
+-- vacuumed (VACUUM may renumber rowids), and a deleted call takes its rows along (the trigger below;
+-- the foreign keys did that before), so a rowid a later call reuses finds nothing of the one before.
 CREATE TABLE call_payloads_by_rowid (
   call_rowid   INTEGER PRIMARY KEY,             -- calls.rowid
   extras_json  TEXT NOT NULL,
